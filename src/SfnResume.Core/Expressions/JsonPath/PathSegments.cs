@@ -71,7 +71,7 @@ internal sealed class MultiPropertySegment(IReadOnlyList<string> names, bool isL
             {
                 if (obj.TryGetPropertyValue(name, out var child))
                 {
-                    merged[name] = child?.DeepClone();
+                    merged[name] = JsonNodes.Clone(child);
                 }
             }
 

@@ -156,14 +156,7 @@ internal static class PassMachineRunner
             return new JsonObject();
         }
 
-        var path = JsonPathExpression.Parse(pathNode.GetValue<string>());
-        var scope = new JsonPathScope(data, context, vars);
-        if (path.TryEvaluateDetached(scope, out var value))
-        {
-            return value;
-        }
-
-        throw StatesException.ScopedToState(StatesErrorNames.Runtime, StatesCauses.InvalidPath(path.Text, path.DescribeMissing(scope)));
+        return JsonPathExpression.Parse(pathNode.GetValue<string>()).EvaluateOrThrow(new JsonPathScope(data, context, vars));
     }
 
     // The context object as it appears after the corpus' normalisation (placeholders instead of names and dates).

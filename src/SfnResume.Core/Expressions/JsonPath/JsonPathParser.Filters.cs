@@ -201,7 +201,8 @@ internal sealed partial class JsonPathParser
                 var json = _text[start.._pos].Replace('\'', '"');
                 try
                 {
-                    return JsonNode.Parse(json) ?? new JsonArray();
+                    // Cloned so the literal is fully materialised: compiled paths are shared across threads.
+                    return JsonNodes.Clone(JsonNode.Parse(json)) ?? new JsonArray();
                 }
                 catch (System.Text.Json.JsonException)
                 {

@@ -355,22 +355,22 @@ internal static class EventReader
         return new TaskCredentials(role);
     }
 
-    private static Dictionary<string, string> ReadVariables(ref Utf8JsonReader r, ReadOnlyMemory<byte> buffer, EventLocation where, string path, string member)
+    private static VariableMap ReadVariables(ref Utf8JsonReader r, ReadOnlyMemory<byte> buffer, EventLocation where, string path, string member)
     {
         if (r.TokenType != JsonTokenType.StartObject)
         {
             throw Error("not an object", where.At(path, member), r.TokenStartIndex);
         }
 
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var variables = new List<KeyValuePair<string, string>>();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             var name = r.GetString()!;
             r.Read();
-            variables[name] = ReadText(ref r, buffer).Value;
+            variables.Add(new(name, ReadText(ref r, buffer).Value));
         }
 
-        return variables;
+        return new VariableMap(variables);
     }
 
     internal static HistoryFormatException Error(string message, string location, long offset) =>

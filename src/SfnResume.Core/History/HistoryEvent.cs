@@ -329,8 +329,10 @@ public sealed record HistoryEvent
 
     private readonly string? _unknownTypeName;
 
-    /// <summary>Where the event was read from; <see cref="RawSource"/> compares equal to any other so that it takes no part in equality.</summary>
-    internal RawSource? Source { get; init; }
+    private readonly SourceHolder _source;
+
+    /// <summary>Where the event was read from; it takes no part in equality (see <see cref="SourceHolder"/>).</summary>
+    internal RawSource? Source { get => _source.Value; init => _source = new SourceHolder(value); }
 
     /// <summary>The JSON this event was read from, when the event is still the one read.</summary>
     internal ReadOnlyMemory<byte>? UnchangedJson
@@ -388,8 +390,16 @@ public sealed record HistoryEvent
         public ReadOnlyMemory<byte> Json { get; } = json;
 
         public HistoryEvent? Original { get; set; }
+    }
 
-        public override bool Equals(object? obj) => obj is RawSource;
+    /// <summary>Holds the source so that two events with the same content are equal however they were made.</summary>
+    private readonly struct SourceHolder(RawSource? value) : IEquatable<SourceHolder>
+    {
+        public RawSource? Value { get; } = value;
+
+        public bool Equals(SourceHolder other) => true;
+
+        public override bool Equals(object? obj) => obj is SourceHolder;
 
         public override int GetHashCode() => 0;
     }

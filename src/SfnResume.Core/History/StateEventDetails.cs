@@ -43,8 +43,14 @@ public sealed record StateExitedEventDetails : HistoryEventDetails
 
     public HistoryEventExecutionDataDetails? OutputDetails { get; init; }
 
+    private VariableMap? _variables;
+
     /// <summary>Variables the state assigned: name to value as JSON text (<c>{"count":"1"}</c>), in written order.</summary>
-    public IReadOnlyDictionary<string, string>? AssignedVariables { get; init; }
+    public IReadOnlyDictionary<string, string>? AssignedVariables
+    {
+        get => _variables;
+        init => _variables = value is null ? null : value as VariableMap ?? new VariableMap(value);
+    }
 
     public HistoryEventExecutionDataDetails? AssignedVariablesDetails { get; init; }
 
@@ -122,4 +128,52 @@ public sealed record MapRunRedrivenEventDetails : HistoryEventDetails
         DetailsWriter.String(writer, "mapRunArn", MapRunArn);
         DetailsWriter.Number(writer, "redriveCount", RedriveCount);
     }
+}
+
+/// <summary>An ordered name-to-JSON-text map that compares by content, so details records compare by value.</summary>
+internal sealed class VariableMap : IReadOnlyDictionary<string, string>, IEquatable<VariableMap>
+{
+    private readonly List<KeyValuePair<string, string>> _ordered;
+    private readonly Dictionary<string, string> _lookup;
+
+    public VariableMap(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        _lookup = new Dictionary<string, string>(StringComparer.Ordinal);
+        _ordered = [];
+        foreach (var (key, value) in pairs)
+        {
+            if (_lookup.TryAdd(key, value))
+            {
+                _ordered.Add(new(key, value));
+            }
+            else
+            {
+                _lookup[key] = value;
+                _ordered[_ordered.FindIndex(p => p.Key == key)] = new(key, value);
+            }
+        }
+    }
+
+    public int Count => _ordered.Count;
+
+    public IEnumerable<string> Keys => _ordered.Select(p => p.Key);
+
+    public IEnumerable<string> Values => _ordered.Select(p => p.Value);
+
+    public string this[string key] => _lookup[key];
+
+    public bool ContainsKey(string key) => _lookup.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) =>
+        _lookup.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _ordered.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public bool Equals(VariableMap? other) => other is not null && _ordered.SequenceEqual(other._ordered);
+
+    public override bool Equals(object? obj) => Equals(obj as VariableMap);
+
+    public override int GetHashCode() => _ordered.Count;
 }

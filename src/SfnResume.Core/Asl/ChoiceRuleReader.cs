@@ -132,7 +132,7 @@ internal sealed class ChoiceRuleReader(AslFieldReader reader, bool jsonata)
         var result = ImmutableArray.CreateBuilder<ChoiceRule>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {
-            if (Rule(array[i], AslLocation.Append(pointer, "Choices", i), topLevel: false) is { } rule)
+            if (Rule(array[i], AslLocation.Append(pointer, field, i), topLevel: false) is { } rule)
             {
                 result.Add(rule);
             }

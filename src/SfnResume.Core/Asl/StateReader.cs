@@ -280,7 +280,7 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
         var result = ImmutableArray.CreateBuilder<Catcher>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {
-            var pointer = AslLocation.Append(Ptr, "Retry", i);
+            var pointer = AslLocation.Append(Ptr, "Catch", i);
             if (array[i] is not JsonObject o)
             {
                 reader.Report("The value for the field 'Catch' must be an array of OBJECT", pointer);

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using SfnResume.Cli.Infrastructure;
+using SfnResume.Core.Asl;
+using SfnResume.Resume;
+
+namespace SfnResume.Cli.Commands.Plan;
+
+/// <summary><c>sfn-resume plan</c>: load, plan, write. All the thinking is in SfnResume.Resume.</summary>
+internal static class PlanCommand
+{
+    public static PlanCommandDefinition Create()
+    {
+        var definition = new PlanCommandDefinition();
+        CommandAction.Set(definition, (parseResult, io, _) => Task.FromResult(Execute(definition, parseResult, io)));
+        return definition;
+    }
+
+    private static int Execute(PlanCommandDefinition symbols, ParseResult parseResult, CliIo io)
+    {
+        var definitionPath = parseResult.GetValue(symbols.Definition)!;
+        var historyPath = parseResult.GetValue(symbols.History)!;
+        var definition = InputLoader.LoadDefinition(definitionPath);
+        var history = InputLoader.LoadHistory(historyPath);
+        var options = new ResumeOptions
+        {
+            FromState = parseResult.GetValue(symbols.From),
+            Patch = parseResult.GetValue(symbols.Patch) is { } patch ? JsonArgument.Read(patch, "--patch") : null,
+            FlagName = parseResult.GetValue(symbols.Flag)!,
+            StateMachineName = parseResult.GetValue(symbols.MachineName) ?? InputLoader.NameFromFile(definitionPath),
+        };
+
+        ResumePlan plan;
+        try
+        {
+            plan = ResumePlanner.Plan(definition, history, options);
+        }
+        catch (ResumePlanningException ex)
+        {
+            throw new CliUserException(ex.Message);
+        }
+
+        var copy = DefinitionRewriter.Apply(definition, plan);
+        if (parseResult.GetValue(symbols.Out) is { } outDir)
+        {
+            CliFiles.WriteText(Path.Combine(outDir, "resume-definition.json"), AslWriter.Write(copy) + "\n");
+            CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
+        }
+
+        if (parseResult.GetValue(symbols.Output) == "json")
+        {
+            io.Out.WriteLine(PlanJson.Indented(PlanJson.ToJson(plan, copy)));
+        }
+        else
+        {
+            PlanText.Write(io.Out, new Style(io.Color), plan, parseResult.GetValue(symbols.Out));
+        }
+
+        return ExitCodes.Success;
+    }
+}

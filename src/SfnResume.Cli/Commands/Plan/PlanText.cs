@@ -1,0 +1,68 @@
+using SfnResume.Cli.Infrastructure;
+using SfnResume.Resume;
+
+namespace SfnResume.Cli.Commands.Plan;
+
+/// <summary>The plan for people: what failed and where, where it resumes, what it skips, the input.</summary>
+internal static class PlanText
+{
+    public static void Write(TextWriter o, Style s, ResumePlan plan, string? outDir)
+    {
+        if (plan.Failure is { } failure)
+        {
+            o.WriteLine($"{s.Bold("Execution")} {s.Red(failure.ExecutionStatus)} at {s.Bold(failure.State)}");
+            if (failure.Error is not null)
+            {
+                o.WriteLine($"  error: {s.Red(failure.Error)}");
+            }
+
+            if (!string.IsNullOrEmpty(failure.Cause))
+            {
+                o.WriteLine($"  cause: {OneLine(failure.Cause)}");
+            }
+
+            o.WriteLine();
+            o.WriteLine(s.Bold("Failure path"));
+            var depth = 0;
+            for (var i = 0; i < failure.Path.Length; i++)
+            {
+                var segment = failure.Path[i];
+                var indent = depth == 0 ? "  " : "  " + new string(' ', (depth - 1) * 3) + "└─ ";
+                var last = i == failure.Path.Length - 1;
+                var label = segment.Kind == PathSegmentKind.State ? s.Bold(segment.Label) : s.Dim(segment.Label);
+                var mark = last ? " " + s.Red("✗ " + (failure.Error ?? "failed")) : "";
+                o.WriteLine(indent + label + mark);
+                depth++;
+            }
+
+            o.WriteLine();
+        }
+
+        o.WriteLine($"{s.Bold("Resume at")}  {s.Green(plan.ResumeState)}");
+        if (plan.Skipped.Length > 0)
+        {
+            o.WriteLine($"{s.Bold("Skips")}      {string.Join(", ", plan.Skipped.Select(k => k.Name))}");
+        }
+
+        o.WriteLine($"{s.Bold("Copy")}       {plan.StateMachineName} (Choice state '{plan.ChoiceStateName}' in front)");
+        o.WriteLine($"{s.Bold("Input")}");
+        foreach (var line in PlanJson.Indented(plan.ResumeInput).Split('\n'))
+        {
+            o.WriteLine("  " + s.Cyan(line));
+        }
+
+        o.WriteLine();
+        if (outDir is not null)
+        {
+            o.WriteLine($"Wrote {Path.Combine(outDir, "resume-definition.json")} and {Path.Combine(outDir, "resume-input.json")}.");
+        }
+
+        o.WriteLine(s.Dim($"Start the copy with this input; without \"{plan.FlagName}\": true it runs the original flow from the start."));
+    }
+
+    private static string OneLine(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ");
+        return flat.Length > 300 ? flat[..300] + "…" : flat;
+    }
+}

@@ -1,0 +1,25 @@
+using SfnResume.Core.Asl;
+
+namespace SfnResume.Resume;
+
+public static partial class DefinitionRewriter
+{
+    /// <summary>
+    /// The resumable copy of <paramref name="definition"/> for <paramref name="plan"/>, parsed and validated.
+    /// A copy that fails validation is a bug here, not a user error.
+    /// </summary>
+    public static StateMachineDefinition Apply(StateMachineDefinition definition, ResumePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(plan);
+        var raw = AddGoToState(definition.Raw, plan.ResumeState, plan.ChoiceStateName, plan.FlagName, plan.Jsonata);
+        var parsed = AslParser.Parse(raw);
+        if (!parsed.IsValid)
+        {
+            throw new InvalidOperationException(
+                "the rewritten definition is invalid: " + string.Join("; ", parsed.Errors.Select(d => d.ToString())));
+        }
+
+        return parsed.Definition!;
+    }
+}

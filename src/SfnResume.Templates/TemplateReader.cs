@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SfnResume.Templates.Parsing;
+using SfnResume.Templates.Resolution;
+using SfnResume.Templates.Resources;
+
+namespace SfnResume.Templates;
+
+/// <summary>
+/// Reads a CloudFormation or SAM template (YAML or JSON) into what <c>sfn-resume deploy</c> creates: state
+/// machines and Node.js Lambda functions, with every intrinsic function, parameter, condition and generated
+/// name resolved as CloudFormation would for a stack of the given name.
+/// </summary>
+public static partial class TemplateReader
+{
+    private const string ServerlessTransform = "AWS::Serverless-2016-10-31";
+
+    /// <exception cref="TemplateException">The template cannot be read or deployed; the message says why and where.</exception>
+    public static TemplateDeployment Read(string templateText, TemplateReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(templateText);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!StackNamePattern().IsMatch(options.StackName))
+        {
+            // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html (StackName)
+            throw new TemplateException(
+                $"Stack name '{options.StackName}' is not valid: it must start with a letter, hold only letters, digits and hyphens, and be at most 128 characters.");
+        }
+
+        var root = TemplateTextParser.Parse(templateText, "Template") as JsonObject
+            ?? throw new TemplateException("Template is not a mapping of sections (AWSTemplateFormatVersion, Resources, ...).");
+        if (root["Resources"] is not JsonObject declared || declared.Count == 0)
+        {
+            throw new TemplateException("Template has no Resources section; a stack needs at least one resource.", "/Resources");
+        }
+
+        var environment = new StackEnvironment(options.StackName, options.Region, options.AccountId);
+        var parameters = ParameterBinder.Bind(root["Parameters"] as JsonObject, options.ParameterOverrides);
+        var resources = CollectResources(root, declared);
+        var stack = new StackResolver(environment, parameters, root["Mappings"] as JsonObject, root["Conditions"] as JsonObject, resources);
+        ReferenceCheck.Run(stack, root, resources);
+
+        var stateMachines = new List<StateMachineResource>();
+        var functions = new List<LambdaFunctionResource>();
+        var summaries = new List<StackResourceSummary>();
+        foreach (var resource in resources)
+        {
+            if (!stack.IsCreated(resource))
+            {
+                continue;
+            }
+
+            var props = new ResourceProperties(resource, stack);
+            switch (resource.Type)
+            {
+                case ResourceTypes.StateMachine:
+                    stateMachines.Add(StateMachineReader.ReadCloudFormation(props));
+                    break;
+                case ResourceTypes.ServerlessStateMachine:
+                    stateMachines.Add(StateMachineReader.ReadServerless(props, options));
+                    break;
+                case ResourceTypes.LambdaFunction:
+                    functions.Add(FunctionReader.ReadCloudFormation(props));
+                    break;
+                case ResourceTypes.ServerlessFunction:
+                    functions.Add(FunctionReader.ReadServerless(props, options));
+                    break;
+            }
+
+            var identity = stack.Identity(resource.LogicalId, TemplatePath.Of("Resources", resource.LogicalId));
+            summaries.Add(new StackResourceSummary(resource.LogicalId, resource.Type, identity.PhysicalId));
+        }
+
+        return new TemplateDeployment(
+            options.StackName,
+            environment.StackId,
+            options.Region,
+            options.AccountId,
+            stateMachines,
+            functions,
+            summaries,
+            OutputReader.Read(root["Outputs"] as JsonObject, stack));
+    }
+
+    private static List<ResourceEntry> CollectResources(JsonObject root, JsonObject declared)
+    {
+        var isServerless = root["Transform"] switch
+        {
+            JsonArray transforms => transforms.Any(t => JsonScalars.Text(t) == ServerlessTransform),
+            var single => JsonScalars.Text(single) == ServerlessTransform,
+        };
+        var globals = root["Globals"] as JsonObject;
+        var resources = new List<ResourceEntry>();
+        foreach (var (logicalId, node) in declared)
+        {
+            var path = TemplatePath.Of("Resources", logicalId);
+            if (node is not JsonObject declaration || JsonScalars.Text(declaration["Type"]) is not { } type)
+            {
+                throw TemplateErrors.At(path, "a resource needs a Type.");
+            }
+
+            if (type.StartsWith("AWS::Serverless::", StringComparison.Ordinal) && !isServerless)
+            {
+                throw TemplateErrors.At(path.Key("Type"), $"{type} needs 'Transform: {ServerlessTransform}' at the top of the template.");
+            }
+
+            if (declaration["Properties"] is { } properties && properties is not JsonObject)
+            {
+                throw TemplateErrors.At(path.Key("Properties"), "Properties must be a mapping.");
+            }
+
+            var props = declaration["Properties"] as JsonObject;
+            if (type == ResourceTypes.ServerlessFunction)
+            {
+                props = SamGlobals.Apply(globals?["Function"] as JsonObject, props);
+            }
+            else if (type == ResourceTypes.ServerlessStateMachine)
+            {
+                props = SamGlobals.Apply(globals?["StateMachine"] as JsonObject, props);
+            }
+
+            var condition = JsonScalars.Text(declaration["Condition"]);
+            resources.Add(new ResourceEntry(logicalId, type, props, declaration["Metadata"] as JsonObject, condition, Implicit: false));
+        }
+
+        AddImplicitRoles(declared, resources);
+        return resources;
+    }
+
+    /// <summary>SAM creates an execution role named <c>LogicalIdRole</c> for a function or state machine that
+    /// names no role; templates may refer to it (<c>!GetAtt MyFunctionRole.Arn</c>).</summary>
+    private static void AddImplicitRoles(JsonObject declared, List<ResourceEntry> resources)
+    {
+        foreach (var resource in resources.ToList())
+        {
+            var needsRole = resource.Type switch
+            {
+                ResourceTypes.ServerlessFunction => resource.Properties?.ContainsKey("Role") != true,
+                ResourceTypes.ServerlessStateMachine => resource.Properties?.ContainsKey("Role") != true
+                    && resource.Properties?.ContainsKey("RoleArn") != true,
+                _ => false,
+            };
+            var roleId = resource.LogicalId + "Role";
+            if (needsRole && !declared.ContainsKey(roleId))
+            {
+                resources.Add(new ResourceEntry(roleId, ResourceTypes.IamRole, null, null, resource.Condition, Implicit: true));
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][-A-Za-z0-9]{0,127}$")]
+    private static partial Regex StackNamePattern();
+}

@@ -51,7 +51,17 @@ internal static class TemplateTextParser
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).Trim();
+        // System.Text.Json appends " LineNumber: 2 | BytePositionInLine: 22." and " Path: $..."; the position is
+        // reported separately, one-based.
+        foreach (var marker in (ReadOnlySpan<string>)[" LineNumber:", " Path:"])
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.Trim();
     }
 }

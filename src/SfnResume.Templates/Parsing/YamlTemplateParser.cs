@@ -116,6 +116,7 @@ internal static partial class YamlTemplateParser
         private JsonObject ReadMapping()
         {
             var mapping = new JsonObject();
+            var fromMerge = new HashSet<string>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyEvent = parser.Current!;
@@ -135,9 +136,16 @@ internal static partial class YamlTemplateParser
                         if (!mapping.ContainsKey(mergedKey))
                         {
                             mapping[mergedKey] = mergedValue?.DeepClone();
+                            fromMerge.Add(mergedKey);
                         }
                     }
 
+                    continue;
+                }
+
+                if (fromMerge.Remove(key))
+                {
+                    mapping[key] = value;
                     continue;
                 }
 

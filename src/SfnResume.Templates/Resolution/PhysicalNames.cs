@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace SfnResume.Templates.Resolution;
 
 /// <summary>
@@ -40,11 +37,12 @@ internal static class PhysicalNames
     /// <summary>A stable random-looking string of <paramref name="length"/> characters from A-Z and 0-9.</summary>
     public static string Suffix(string stackName, string logicalId, int length)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(stackName + "\n" + logicalId));
+        var state = Hash(stackName + "\n" + logicalId);
         var chars = new char[length];
         for (var i = 0; i < length; i++)
         {
-            chars[i] = Alphabet[hash[i] % Alphabet.Length];
+            state = Mix(state);
+            chars[i] = Alphabet[(int)(state % (ulong)Alphabet.Length)];
         }
 
         return new string(chars);
@@ -53,7 +51,35 @@ internal static class PhysicalNames
     /// <summary>A stable GUID for the stack id, from the stack name.</summary>
     public static Guid StackGuid(string stackName)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("stack\n" + stackName));
-        return new Guid(hash.AsSpan(0, 16));
+        var first = Mix(Hash("stack\n" + stackName));
+        var second = Mix(first);
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, first);
+        BitConverter.TryWriteBytes(bytes[8..], second);
+        return new Guid(bytes);
+    }
+
+    /// <summary>A short stable hex tag for <paramref name="text"/>.</summary>
+    public static string HexTag(string text) => (Mix(Hash(text)) & 0xFFFFFFFF).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    // FNV-1a over UTF-16 code units, then SplitMix64 steps to spread the bits. Names need to be stable and
+    // well spread, not secret; this avoids loading the platform's cryptography library on every deploy.
+    private static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private static ulong Mix(ulong value)
+    {
+        value += 0x9E3779B97F4A7C15UL;
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
     }
 }

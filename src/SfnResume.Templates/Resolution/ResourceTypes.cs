@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace SfnResume.Templates.Resolution;
 
 /// <summary>
@@ -100,7 +97,6 @@ internal static class ResourceTypes
     /// <summary>A stable stand-in for an attribute of a type this reader does not model (e.g. an API's RootResourceId).</summary>
     public static string Placeholder(string physicalId, string attribute)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(physicalId + "\n" + attribute));
-        return $"{physicalId}-{attribute}-{Convert.ToHexStringLower(hash.AsSpan(0, 4))}";
+        return $"{physicalId}-{attribute}-{PhysicalNames.HexTag(physicalId + "\n" + attribute)}";
     }
 }

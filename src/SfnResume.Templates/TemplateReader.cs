@@ -123,13 +123,14 @@ public static partial class TemplateReader
             resources.Add(new ResourceEntry(logicalId, type, props, declaration["Metadata"] as JsonObject, condition, Implicit: false));
         }
 
-        AddImplicitRoles(declared, resources);
+        AddImplicitResources(declared, resources);
         return resources;
     }
 
-    /// <summary>SAM creates an execution role named <c>LogicalIdRole</c> for a function or state machine that
-    /// names no role; templates may refer to it (<c>!GetAtt MyFunctionRole.Arn</c>).</summary>
-    private static void AddImplicitRoles(JsonObject declared, List<ResourceEntry> resources)
+    /// <summary>Adds resources SAM creates without the template declaring them: an execution role named
+    /// <c>LogicalIdRole</c> for a function or state machine that names none (templates may refer to it as
+    /// <c>!GetAtt MyFunctionRole.Arn</c>), and the implicit APIs.</summary>
+    private static void AddImplicitResources(JsonObject declared, List<ResourceEntry> resources)
     {
         foreach (var resource in resources.ToList())
         {
@@ -145,6 +146,29 @@ public static partial class TemplateReader
             {
                 resources.Add(new ResourceEntry(roleId, ResourceTypes.IamRole, null, null, resource.Condition, Implicit: true));
             }
+        }
+
+        // An Api or HttpApi event without its own API makes SAM create ServerlessRestApi or ServerlessHttpApi,
+        // which templates commonly name in Outputs (${ServerlessRestApi}.execute-api...).
+        AddImplicitApi(declared, resources, "Api", "RestApiId", "ServerlessRestApi", "AWS::ApiGateway::RestApi");
+        AddImplicitApi(declared, resources, "HttpApi", "ApiId", "ServerlessHttpApi", "AWS::ApiGatewayV2::Api");
+    }
+
+    private static void AddImplicitApi(
+        JsonObject declared, List<ResourceEntry> resources, string eventType, string apiProperty, string logicalId, string type)
+    {
+        if (declared.ContainsKey(logicalId))
+        {
+            return;
+        }
+
+        var used = resources
+            .Where(r => r.Type is ResourceTypes.ServerlessFunction or ResourceTypes.ServerlessStateMachine)
+            .SelectMany(r => (r.Properties?["Events"] as JsonObject)?.Select(e => e.Value) ?? [])
+            .Any(e => JsonScalars.Text(e?["Type"]) == eventType && e?["Properties"]?[apiProperty] is null);
+        if (used)
+        {
+            resources.Add(new ResourceEntry(logicalId, type, null, null, null, Implicit: true));
         }
     }
 

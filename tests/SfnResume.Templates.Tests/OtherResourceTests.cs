@@ -27,8 +27,9 @@ public sealed class OtherResourceTests
     [InlineData("!GetAtt Table.Arn", "^arn:aws:dynamodb:us-east-1:123456789012:table/orders$")]
     [InlineData("!Ref Topic", "^arn:aws:sns:us-east-1:123456789012:demo-Topic-[A-Z0-9]{13}$")]
     [InlineData("!GetAtt Role.RoleId", "^AROA[A-Z0-9]{17}$")]
-    [InlineData("!Ref Api", "^demo-Api-[A-Z0-9]{13}$")]
-    [InlineData("!GetAtt Api.RootResourceId", "^demo-Api-[A-Z0-9]{13}-RootResourceId-[0-9a-f]{8}$")]
+    [InlineData("!Ref Api", "^[a-z0-9]{10}$")]
+    [InlineData("!GetAtt Api.RootResourceId", "^[a-z0-9]{10}$")]
+    [InlineData("!GetAtt Api.RestApiId", "^[a-z0-9]{10}-RestApiId-[0-9a-f]{8}$")]
     public void Read_ReferenceToOtherResource_ResolvesLikeCloudFormation(string expression, string pattern)
     {
         Assert.Matches(pattern, Evaluate(expression));

@@ -104,12 +104,14 @@ public sealed class SamTemplateTests
         var deployment = ReadSample();
 
         var order = deployment.StateMachines.Single(m => m.LogicalId == "OrderStateMachine");
-        Assert.Equal(new TemplateOutput("OrderStateMachineArn", order.Arn, null, null), deployment.Outputs[0]);
-        var charge = deployment.Outputs[1];
+        Assert.Matches("^https://[a-z0-9]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/Prod/charge$", deployment.Outputs[0].Value);
+        Assert.Equal(new TemplateOutput("OrderStateMachineArn", order.Arn, null, null), deployment.Outputs[1]);
+        var charge = deployment.Outputs[2];
         Assert.Equal(deployment.Functions[0].FunctionName, charge.Value);
         Assert.Equal("orders-charge", charge.ExportName);
         Assert.Contains(deployment.Resources, r => r.LogicalId == "ChargeFunctionRole" && r.ResourceType == "AWS::IAM::Role");
         Assert.DoesNotContain(deployment.Resources, r => r.LogicalId == "AuditStateMachineRole");
+        Assert.Contains(deployment.Resources, r => r.LogicalId == "ServerlessRestApi" && r.ResourceType == "AWS::ApiGateway::RestApi");
     }
 
     [Fact]

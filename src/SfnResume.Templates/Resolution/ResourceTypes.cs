@@ -78,6 +78,14 @@ internal static class ResourceTypes
                 return Open(name, name, ("Arn", $"arn:{p}:events:{r}:{a}:rule/{name}"));
             case "AWS::Events::EventBus":
                 return Open(name, name, ("Arn", $"arn:{p}:events:{r}:{a}:event-bus/{name}"), ("Name", name));
+            case "AWS::ApiGateway::RestApi" or "AWS::ApiGatewayV2::Api":
+            {
+                // Ref is the API id, ten lower-case characters, not the name.
+                var apiId = PhysicalNames.Suffix(env.StackName, logicalId, 10).ToLowerInvariant();
+                return Open(apiId, apiId, ("RootResourceId", PhysicalNames.Suffix(env.StackName, logicalId + "/Root", 10).ToLowerInvariant()),
+                    ("ApiEndpoint", $"https://{apiId}.execute-api.{r}.{env.UrlSuffix}"));
+            }
+
             default:
             {
                 var parts = type.Split("::");

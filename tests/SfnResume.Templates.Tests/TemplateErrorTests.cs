@@ -165,6 +165,23 @@ public sealed class TemplateErrorTests
     }
 
     [Fact]
+    public void Read_TagWithoutKey_Fails()
+    {
+        var template = $"""
+            Resources:
+              Flow:
+                Type: AWS::StepFunctions::StateMachine
+                Properties:
+                  DefinitionString: {PassDefinition}
+                  Tags: [team]
+            """;
+
+        var error = Templates.ReadFails(template);
+
+        Assert.Equal("Resource 'Flow', property Tags: each tag must be a mapping with a Key and a Value.", error.Message);
+    }
+
+    [Fact]
     public void Read_DefinitionUriFileMissing_NamesTheFile()
     {
         var template = """

@@ -40,7 +40,7 @@ internal static partial class YamlTemplateParser
 
             return root;
         }
-        catch (YamlException ex) when (ex is not null)
+        catch (YamlException ex)
         {
             var line = (int)ex.Start.Line;
             var column = (int)ex.Start.Column;

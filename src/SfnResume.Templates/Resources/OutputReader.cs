@@ -28,7 +28,13 @@ internal static class OutputReader
                 continue;
             }
 
-            var value = stack.Resolve(output["Value"], path.Key("Value")) switch
+            var resolved = stack.Resolve(output["Value"], path.Key("Value"));
+            if (ReferenceEquals(resolved, StackResolver.NoValue))
+            {
+                continue;
+            }
+
+            var value = resolved switch
             {
                 JsonArray list => string.Join(",", list.Select(JsonScalars.Text)),
                 var scalar => JsonScalars.Text(scalar)

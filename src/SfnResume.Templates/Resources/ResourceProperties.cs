@@ -98,13 +98,13 @@ internal sealed class ResourceProperties(ResourceEntry resource, StackResolver s
             throw TemplateErrors.At(PathOf(property), "expected a list of {Key, Value} tags.");
         }
 
-        return list.Select(tag => new ResourceTag(
-                JsonScalars.Text(tag?["Key"]) ?? throw TemplateErrors.At(PathOf(property), "a tag needs a Key."),
-                JsonScalars.Text(tag?["Value"]) ?? string.Empty))
+        return list.Select(tag => tag is JsonObject pair && JsonScalars.Text(pair["Key"]) is { } key
+                ? new ResourceTag(key, JsonScalars.Text(pair["Value"]) ?? string.Empty)
+                : throw TemplateErrors.At(PathOf(property), "each tag must be a mapping with a Key and a Value."))
             .ToList();
     }
 
     /// <summary>The ARN of the role SAM creates when a resource names none (<c>LogicalIdRole</c>).</summary>
-    public string ImplicitRoleArn() =>
-        Stack.Identity(Resource.LogicalId + "Role", ResourcePath).Attributes["Arn"];
+    public string? ImplicitRoleArn() =>
+        Stack.Identity(Resource.LogicalId + "Role", ResourcePath).Attributes.GetValueOrDefault("Arn");
 }

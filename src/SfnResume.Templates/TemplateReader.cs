@@ -15,6 +15,34 @@ public static partial class TemplateReader
 {
     private const string ServerlessTransform = "AWS::Serverless-2016-10-31";
 
+    /// <summary>Reads the template file through <see cref="TemplateReadOptions.Files"/>; relative
+    /// <c>DefinitionUri</c> and <c>CodeUri</c> paths start from the template's folder.</summary>
+    /// <exception cref="TemplateException">The file is missing, or the template cannot be read or deployed.</exception>
+    public static TemplateDeployment ReadFile(string templatePath, TemplateReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(templatePath);
+        ArgumentNullException.ThrowIfNull(options);
+        var fullPath = Path.GetFullPath(templatePath);
+        var text = options.Files.TryReadAllText(fullPath)
+            ?? throw new TemplateException($"Template file '{templatePath}' does not exist.");
+        return Read(text, options with { TemplateDirectory = Path.GetDirectoryName(fullPath) ?? "." });
+    }
+
+    /// <summary>A stack name made from the template's file name (<c>ResumeFromState.yaml</c> gives
+    /// <c>ResumeFromState</c>), for when none is given: characters a stack name cannot hold become hyphens.</summary>
+    public static string DefaultStackName(string templatePath)
+    {
+        ArgumentNullException.ThrowIfNull(templatePath);
+        var name = Path.GetFileNameWithoutExtension(templatePath);
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        if (cleaned.Length == 0 || !char.IsAsciiLetter(cleaned[0]))
+        {
+            cleaned = "stack-" + cleaned;
+        }
+
+        return cleaned.Length > 128 ? cleaned[..128] : cleaned;
+    }
+
     /// <exception cref="TemplateException">The template cannot be read or deployed; the message says why and where.</exception>
     public static TemplateDeployment Read(string templateText, TemplateReadOptions options)
     {

@@ -38,7 +38,25 @@ public sealed class PhysicalNameTests
     [Fact]
     public void Generate_LowerCaseService_LowersWholeName()
     {
-        Assert.Matches("^data-logs-[a-z0-9]{13}$", PhysicalNames.Generate("Data", "Logs", 63, lowerCase: true));
+        Assert.Matches("^data-logs-[a-z0-9]{13}$", PhysicalNames.Generate("Data", "Logs", 63, NameStyle.StackAndLogicalIdLower));
+    }
+
+    [Fact]
+    public void Generate_StateMachineStyle_UsesLogicalIdAndMixedCaseSuffix()
+    {
+        var name = PhysicalNames.Generate("orders", "Flow", 80, NameStyle.LogicalIdOnly);
+
+        Assert.Matches("^Flow-[A-Za-z0-9]{12}$", name);
+        Assert.Equal(name, PhysicalNames.Generate("orders", "Flow", 80, NameStyle.LogicalIdOnly));
+        Assert.NotEqual(name, PhysicalNames.Generate("billing", "Flow", 80, NameStyle.LogicalIdOnly));
+    }
+
+    [Fact]
+    public void Generate_StateMachineStyleTooLong_CutsLogicalId()
+    {
+        var name = PhysicalNames.Generate("orders", new string('F', 90), 80, NameStyle.LogicalIdOnly);
+
+        Assert.Matches("^F{67}-[A-Za-z0-9]{12}$", name);
     }
 
     [Fact]
@@ -65,7 +83,7 @@ public sealed class PhysicalNameTests
 
         Assert.Equal(64, deployment.Functions[0].FunctionName.Length);
         Assert.EndsWith("-WorkerFunctionWithAVeryLongLogicalId-" + deployment.Functions[0].FunctionName[^13..], deployment.Functions[0].FunctionName, StringComparison.Ordinal);
-        Assert.Equal(80, deployment.StateMachines[0].Name.Length);
+        Assert.Matches("^WorkflowStateMachine-[A-Za-z0-9]{12}$", deployment.StateMachines[0].Name);
         Assert.Equal(64, deployment.Resources[0].PhysicalId.Length);
     }
 }

@@ -73,7 +73,7 @@ public sealed class SamTemplateTests
         var charge = deployment.Functions.Single(f => f.LogicalId == "ChargeFunction");
 
         Assert.Equal("EXPRESS", machine.Type);
-        Assert.Matches("^orders-OrderStateMachine-[A-Z0-9]{13}$", machine.Name);
+        Assert.Matches("^OrderStateMachine-[A-Za-z0-9]{12}$", machine.Name);
         var definition = JsonNode.Parse(machine.Definition)!;
         Assert.Equal("Charge then notify (dev)", (string?)definition["Comment"]);
         Assert.Equal(charge.Arn, (string?)definition["States"]!["Charge"]!["Resource"]);

@@ -1,19 +1,42 @@
 namespace SfnResume.Templates.Resolution;
 
+/// <summary>How CloudFormation shapes a generated name.</summary>
+internal enum NameStyle
+{
+    /// <summary><c>stack-LogicalId-SUFFIX</c> with an upper-case suffix (Lambda functions, IAM roles, most types).</summary>
+    StackAndLogicalId,
+
+    /// <summary>The same, all lower case (S3 buckets accept no capitals).</summary>
+    StackAndLogicalIdLower,
+
+    /// <summary><c>LogicalId-Suffix</c> with a 12-character mixed-case suffix and no stack name: state machines
+    /// (e.g. <c>StateMachine-3ypO3dryEmXE</c>, as reported in aws/aws-sam-cli#2022).</summary>
+    LogicalIdOnly,
+}
+
 /// <summary>
-/// Names CloudFormation gives resources that the template leaves unnamed: <c>stack-LogicalId-SUFFIX</c>, with a
-/// 13-character upper-case alphanumeric suffix. CloudFormation draws the suffix at random; here it is a hash of the
-/// stack name and logical id, so deploying the same stack again gives the same names. When the name is too long
-/// for the service, the stack-name part is cut first, then the logical id, as CloudFormation does
+/// Names CloudFormation gives resources that the template leaves unnamed, mostly <c>stack-LogicalId-SUFFIX</c>
+/// with a 13-character upper-case alphanumeric suffix. CloudFormation draws the suffix at random; here it is a hash
+/// of the stack name and logical id, so deploying the same stack again gives the same names. When the name is too
+/// long for the service, the stack-name part is cut first, then the logical id, as CloudFormation does
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
 /// </summary>
 internal static class PhysicalNames
 {
     public const int SuffixLength = 13;
+    public const int MixedSuffixLength = 12;
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private const string MixedAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string Generate(string stackName, string logicalId, int maxLength, bool lowerCase = false)
+    public static string Generate(string stackName, string logicalId, int maxLength, NameStyle style = NameStyle.StackAndLogicalId)
     {
+        if (style == NameStyle.LogicalIdOnly)
+        {
+            var mixed = Suffix(stackName, logicalId, MixedSuffixLength, MixedAlphabet);
+            var room = maxLength - mixed.Length - 1;
+            return $"{(logicalId.Length > room ? logicalId[..room] : logicalId)}-{mixed}";
+        }
+
         var suffix = Suffix(stackName, logicalId, SuffixLength);
         var stackPart = stackName;
         var idPart = logicalId;
@@ -31,18 +54,18 @@ internal static class PhysicalNames
         }
 
         var name = $"{stackPart}-{idPart}-{suffix}";
-        return lowerCase ? name.ToLowerInvariant() : name;
+        return style == NameStyle.StackAndLogicalIdLower ? name.ToLowerInvariant() : name;
     }
 
     /// <summary>A stable random-looking string of <paramref name="length"/> characters from A-Z and 0-9.</summary>
-    public static string Suffix(string stackName, string logicalId, int length)
+    public static string Suffix(string stackName, string logicalId, int length, string alphabet = Alphabet)
     {
         var state = Hash(stackName + "\n" + logicalId);
         var chars = new char[length];
         for (var i = 0; i < length; i++)
         {
             state = Mix(state);
-            chars[i] = Alphabet[(int)(state % (ulong)Alphabet.Length)];
+            chars[i] = alphabet[(int)(state % (ulong)alphabet.Length)];
         }
 
         return new string(chars);

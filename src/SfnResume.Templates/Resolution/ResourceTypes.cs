@@ -14,20 +14,21 @@ internal static class ResourceTypes
     public const string ServerlessStateMachine = "AWS::Serverless::StateMachine";
     public const string IamRole = "AWS::IAM::Role";
 
-    /// <summary>The property that names the resource, and the longest name the service accepts.</summary>
-    public static (string? NameProperty, int MaxLength, bool LowerCase) Naming(string type) => type switch
+    /// <summary>The property that names the resource, the longest name the service accepts, and the shape of the
+    /// name CloudFormation generates when the property is left out.</summary>
+    public static (string? NameProperty, int MaxLength, NameStyle Style) Naming(string type) => type switch
     {
-        LambdaFunction or ServerlessFunction => ("FunctionName", 64, false),
-        StateMachine => ("StateMachineName", 80, false),
-        ServerlessStateMachine => ("Name", 80, false),
-        IamRole => ("RoleName", 64, false),
-        "AWS::S3::Bucket" => ("BucketName", 63, true),
-        "AWS::SNS::Topic" => ("TopicName", 256, false),
-        "AWS::SQS::Queue" => ("QueueName", 80, false),
-        "AWS::DynamoDB::Table" => ("TableName", 255, false),
-        "AWS::Logs::LogGroup" => ("LogGroupName", 512, false),
-        "AWS::Events::Rule" or "AWS::Events::EventBus" => ("Name", 64, false),
-        _ => (null, 128, false),
+        LambdaFunction or ServerlessFunction => ("FunctionName", 64, NameStyle.StackAndLogicalId),
+        StateMachine => ("StateMachineName", 80, NameStyle.LogicalIdOnly),
+        ServerlessStateMachine => ("Name", 80, NameStyle.LogicalIdOnly),
+        IamRole => ("RoleName", 64, NameStyle.StackAndLogicalId),
+        "AWS::S3::Bucket" => ("BucketName", 63, NameStyle.StackAndLogicalIdLower),
+        "AWS::SNS::Topic" => ("TopicName", 256, NameStyle.StackAndLogicalId),
+        "AWS::SQS::Queue" => ("QueueName", 80, NameStyle.StackAndLogicalId),
+        "AWS::DynamoDB::Table" => ("TableName", 255, NameStyle.StackAndLogicalId),
+        "AWS::Logs::LogGroup" => ("LogGroupName", 512, NameStyle.StackAndLogicalId),
+        "AWS::Events::Rule" or "AWS::Events::EventBus" => ("Name", 64, NameStyle.StackAndLogicalId),
+        _ => (null, 128, NameStyle.StackAndLogicalId),
     };
 
     public static ResourceIdentity Identify(string type, string logicalId, string name, string? rolePath, StackEnvironment env)

@@ -129,9 +129,9 @@ internal sealed partial class StackResolver
         try
         {
             var propertiesPath = TemplatePath.Of("Resources", logicalId, "Properties");
-            var (nameProperty, maxLength, lowerCase) = ResourceTypes.Naming(resource.Type);
+            var (nameProperty, maxLength, style) = ResourceTypes.Naming(resource.Type);
             var name = nameProperty is null ? null : ResolveString(resource.Properties?[nameProperty], propertiesPath.Key(nameProperty));
-            name ??= PhysicalNames.Generate(Environment.StackName, logicalId, maxLength, lowerCase);
+            name ??= PhysicalNames.Generate(Environment.StackName, logicalId, maxLength, style);
             var rolePath = resource.Type == ResourceTypes.IamRole
                 ? ResolveString(resource.Properties?["Path"], propertiesPath.Key("Path"))
                 : null;

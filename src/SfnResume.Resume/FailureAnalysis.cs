@@ -24,7 +24,8 @@ public static class FailureAnalysis
         }
 
         var leaf = path[^1];
-        return new FailurePoint(status, leaf.Name, Segments(path, definition), leaf.Error ?? timeline.Error, leaf.Cause ?? timeline.Cause);
+        // The execution's own error and cause are the final word (after retries); the leaf's fill in when absent.
+        return new FailurePoint(status, leaf.Name, Segments(path, definition), timeline.Error ?? leaf.Error, timeline.Cause ?? leaf.Cause);
     }
 
     public static string? StatusName(ExecutionStatus status) => status switch

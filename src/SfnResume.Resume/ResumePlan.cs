@@ -60,4 +60,8 @@ public sealed record ResumePlan(
     string FlagName,
     string ChoiceStateName,
     string StateMachineName,
-    bool Jsonata);
+    bool Jsonata)
+{
+    /// <summary>Why the resume point is not simply the failed state, when it is not.</summary>
+    public string? Note { get; init; }
+}

@@ -26,18 +26,33 @@ public static class ResumePlanner
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(options);
         DefinitionRewriter.ValidateFlagName(options.FlagName);
-        CheckDefinitionMatches(definition, timeline);
-
         var failure = FailureAnalysis.Analyze(timeline, definition);
+        if (failure is null && options.FromState is null)
+        {
+            var what = timeline.Status == ExecutionStatus.Succeeded ? "succeeded" : "has not finished (it is still running)";
+            throw new ResumePlanningException($"the execution {what}: there is no failure to resume from; name a state with --from to start there");
+        }
+
+        CheckDefinitionMatches(definition, timeline);
+        string? note = null;
         var resumeVisit = options.FromState is { } from
             ? ChosenVisit(definition, timeline, from)
-            : FailedTopLevelVisit(timeline, failure);
+            : FailedTopLevelVisit(timeline, failure!);
+        if (options.FromState is null && CaughtBeforeFail(timeline, resumeVisit) is { } caught)
+        {
+            note = $"'{resumeVisit.Name}' is a Fail state reached after '{caught.Name}' failed and was caught ({caught.Error}); " +
+                $"resuming at the Fail state would only fail again, so the plan resumes at '{caught.Name}'";
+            resumeVisit = caught;
+        }
 
         var input = ResumeInput(resumeVisit, options);
         var skipped = Skipped(timeline, resumeVisit);
         var choiceName = DefinitionRewriter.ChooseStateName(definition.AllStates.Select(s => s.State.Name));
         var jsonata = definition.EffectiveQueryLanguage == QueryLanguage.Jsonata;
-        return new ResumePlan(failure, resumeVisit.Name, input, skipped, options.FlagName, choiceName, CopyName(options.StateMachineName), jsonata);
+        return new ResumePlan(failure, resumeVisit.Name, input, skipped, options.FlagName, choiceName, CopyName(options.StateMachineName), jsonata)
+        {
+            Note = note,
+        };
     }
 
     /// <summary>The name of the resumable copy: <c>&lt;name&gt;-with-GoToState</c>, cut to fit 80 characters.</summary>
@@ -52,14 +67,8 @@ public static class ResumePlanner
         return name + CopySuffix;
     }
 
-    private static StateVisit FailedTopLevelVisit(ExecutionTimeline timeline, FailurePoint? failure)
+    private static StateVisit FailedTopLevelVisit(ExecutionTimeline timeline, FailurePoint failure)
     {
-        if (failure is null)
-        {
-            var what = timeline.Status == ExecutionStatus.Succeeded ? "succeeded" : "has not finished (it is still running)";
-            throw new ResumePlanningException($"the execution {what}: there is no failure to resume from; name a state with --from to start there");
-        }
-
         var path = timeline.FailurePath;
         if (path.Count == 0)
         {
@@ -67,6 +76,29 @@ public static class ResumePlanner
         }
 
         return path[0];
+    }
+
+    /// <summary>
+    /// A Catch that routes to a Fail state turns a Task's error into the execution's (redrive has the same
+    /// trap: the Fail state just fails again). The useful place to resume is the caught state.
+    /// </summary>
+    private static StateVisit? CaughtBeforeFail(ExecutionTimeline timeline, StateVisit resumeVisit)
+    {
+        if (resumeVisit.StateType != VisitedStateType.Fail)
+        {
+            return null;
+        }
+
+        var visits = timeline.Visits;
+        for (var i = visits.Count - 1; i >= 0; i--)
+        {
+            if (visits[i].Status == VisitStatus.Caught)
+            {
+                return visits[i];
+            }
+        }
+
+        return null;
     }
 
     private static StateVisit ChosenVisit(StateMachineDefinition definition, ExecutionTimeline timeline, string name)

@@ -15,60 +15,8 @@ internal static class PlanJson
 
     public static JsonObject ToJson(ResumePlan plan, StateMachineDefinition copy)
     {
-        var result = new JsonObject
-        {
-            ["failure"] = plan.Failure is { } f ? Failure(f) : null,
-            ["resumeState"] = plan.ResumeState,
-            ["resumeInput"] = plan.ResumeInput.DeepClone(),
-            ["skipped"] = new JsonArray([.. plan.Skipped.Select(s => (JsonNode)new JsonObject { ["state"] = s.Name, ["status"] = s.Status })]),
-            ["flag"] = plan.FlagName,
-            ["choiceState"] = plan.ChoiceStateName,
-            ["stateMachineName"] = plan.StateMachineName,
-            ["definition"] = copy.Raw.DeepClone(),
-        };
+        var result = ResumePlanJson.ToJson(plan);
+        result["definition"] = copy.Raw.DeepClone();
         return result;
-    }
-
-    private static JsonObject Failure(FailurePoint failure) => new()
-    {
-        ["status"] = failure.ExecutionStatus,
-        ["state"] = failure.State,
-        ["path"] = new JsonArray([.. failure.Path.Select(p => (JsonNode)JsonValue.Create(p.Label)!)]),
-        ["error"] = failure.Error,
-        ["cause"] = failure.Cause,
-        ["levels"] = new JsonArray([.. failure.Path.Select(Level)]),
-    };
-
-    private static JsonNode Level(PathSegment segment)
-    {
-        var level = new JsonObject { ["kind"] = segment.Kind.ToString().ToLowerInvariant() };
-        if (segment.Name is not null)
-        {
-            level["name"] = segment.Name;
-        }
-
-        if (segment.Index is { } index)
-        {
-            level["index"] = index;
-        }
-
-        if (segment.Input is { } input)
-        {
-            level["input"] = ParseOrText(input);
-        }
-
-        return level;
-    }
-
-    private static JsonNode? ParseOrText(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(text);
-        }
     }
 }

@@ -39,6 +39,11 @@ internal static class PlanText
         }
 
         o.WriteLine($"{s.Bold("Resume at")}  {s.Green(plan.ResumeState)}");
+        if (plan.Note is not null)
+        {
+            o.WriteLine($"           {s.Yellow(plan.Note)}");
+        }
+
         if (plan.Skipped.Length > 0)
         {
             o.WriteLine($"{s.Bold("Skips")}      {string.Join(", ", plan.Skipped.Select(k => k.Name))}");

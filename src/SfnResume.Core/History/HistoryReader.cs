@@ -37,7 +37,7 @@ internal ref struct HistoryReader
         }
         catch (HistoryFormatException ex) when (ex.ByteOffset is { } offset)
         {
-            throw new HistoryFormatException($"{ex.Message} (line {LineOf(buffer.Span, offset)})", null, offset, ex);
+            throw ex.WithLine(LineOf(buffer.Span, offset));
         }
     }
 
@@ -178,7 +178,8 @@ internal ref struct HistoryReader
             probe.Skip();
         }
 
-        return false;
+        // No event member at all: a page that lacks "events", which ReadPage reports.
+        return true;
     }
 
     internal static int LineOf(ReadOnlySpan<byte> buffer, long offset)

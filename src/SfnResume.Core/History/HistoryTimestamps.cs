@@ -14,7 +14,7 @@ internal static class HistoryTimestamps
     /// <summary>Numbers above this are milliseconds: as seconds they would lie past the year 5000.</summary>
     private const decimal MillisecondsThreshold = 100_000_000_000m;
 
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
+    public static bool TryRead(ref JsonScanner reader, out DateTimeOffset value)
     {
         value = default;
         switch (reader.TokenType)

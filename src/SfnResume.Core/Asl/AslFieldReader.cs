@@ -79,6 +79,12 @@ internal sealed class AslFieldReader
             return true;
         }
 
+        // Values built in code (JsonValue.Create(5)) do not convert between numeric types: read their text.
+        if (decimal.TryParse(node.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
         // Out of decimal range (e.g. 1e300): keep the sign and a huge magnitude so range checks still fire.
         var d = node.GetValue<double>();
         value = d < 0 ? decimal.MinValue : decimal.MaxValue;

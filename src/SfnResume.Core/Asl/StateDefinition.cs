@@ -34,7 +34,7 @@ public abstract record StateDefinition
     /// <summary>The state object as written; do not mutate (copy-on-write through the definition's <c>With*</c> methods).</summary>
     public required JsonObject Raw { get; init; }
 
-    /// <summary>JSON pointer of the state, e.g. <c>/States/P/Branches/0/States/Charge</c>.</summary>
+    /// <summary>Location of the state as diagnostics print it, e.g. <c>/States/P/Branches[0]/States/Charge</c>.</summary>
     public required string Pointer { get; init; }
 
     /// <summary>True for JSONata states.</summary>

@@ -31,6 +31,12 @@ public abstract record StateDefinition
     /// <summary><c>Assign</c> template (variables).</summary>
     public JsonNode? Assign { get; init; }
 
+    /// <summary>Retriers in order; empty for types without <c>Retry</c> (only Task, Parallel and Map accept it).</summary>
+    public ImmutableArray<Retrier> Retry { get; init; } = [];
+
+    /// <summary>Catchers in order; empty for types without <c>Catch</c> (only Task, Parallel and Map accept it).</summary>
+    public ImmutableArray<Catcher> Catch { get; init; } = [];
+
     /// <summary>The state object as written; do not mutate (copy-on-write through the definition's <c>With*</c> methods).</summary>
     public required JsonObject Raw { get; init; }
 
@@ -112,10 +118,6 @@ public sealed record TaskState : StateDefinition
     /// <summary>Credentials template (<c>{"RoleArn": ...}</c>).</summary>
     public JsonNode? Credentials { get; init; }
 
-    public ImmutableArray<Retrier> Retry { get; init; } = [];
-
-    public ImmutableArray<Catcher> Catch { get; init; } = [];
-
     public override IEnumerable<string> Successors => TransitionAndCatch(Next, Catch);
 }
 
@@ -192,10 +194,6 @@ public sealed record ParallelState : StateDefinition
     public JsonNode? ResultSelector { get; init; }
 
     public OptionalPath ResultPath { get; init; }
-
-    public ImmutableArray<Retrier> Retry { get; init; } = [];
-
-    public ImmutableArray<Catcher> Catch { get; init; } = [];
 
     public override IEnumerable<string> Successors => TransitionAndCatch(Next, Catch);
 }

@@ -75,6 +75,7 @@ public static class AslParser
 
         if (definition is not null)
         {
+            Materialize(root);
             AslValidator.Validate(definition, options, reader.Diagnostics);
         }
 
@@ -82,6 +83,31 @@ public static class AslParser
     }
 
     private static AslParseResult Fail(AslDiagnostic diagnostic) => new(null, [diagnostic]);
+
+    /// <summary>
+    /// Builds every lazily created child node now: nodes read from a document fill in their children on
+    /// first access, which is not safe when several threads (parallel branches) read the same template.
+    /// </summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
+    }
 
     /// <summary>Builds the model; reports what cannot be typed and remembers whether every state could be modelled.</summary>
     private sealed class DefinitionBuilder(AslFieldReader reader)

@@ -265,4 +265,17 @@ public sealed class AslParserModelTests
         Assert.Equal("/States/C/Choices[0]", or.Pointer);
         Assert.Equal("/States/C/Choices[0]/Or[1]", or.Rules[1].Pointer);
     }
+
+    [Fact]
+    public void Parse_Templates_ReadableFromManyThreadsAtOnce()
+    {
+        var definition = ParseValid(File.ReadAllText(CorpusDefinitions.WorkloadFiles().First(f => f.Contains("parallel", StringComparison.Ordinal))));
+        var nodes = definition.AllStates.Select(l => l.State.Raw).ToArray();
+
+        var texts = new string[8][];
+        Parallel.For(0, texts.Length, t => texts[t] = nodes.Select(n => n.ToJsonString()).ToArray());
+
+        var expected = nodes.Select(n => n.ToJsonString()).ToArray();
+        Assert.All(texts, t => Assert.Equal(expected, t));
+    }
 }

@@ -37,6 +37,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
     private string _requestId = "";
     private DateTimeOffset _functionDeadline;
     private DateTimeOffset? _stateDeadline;
+    private bool _awaitingPromise;
 
     private JavaScriptLambdaHandler(string code, string filePath, string? directory, JavaScriptLambdaOptions options)
     {
@@ -147,6 +148,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         _requestId = _requestIds();
         _currentId = ++_lastInvocationId;
         _outcome = null;
+        _awaitingPromise = false;
 
         var runtime = _runtime;
         if (runtime is null)
@@ -168,7 +170,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         return Step(runtime!, cancellationToken, () =>
         {
             var ev = runtime!.Converter.ToJs(payload);
-            runtime.Invoke.Call(runtime.Handler, ev, JsNumber.Create(_currentId), JsString.Create(_requestId));
+            _awaitingPromise = runtime.Invoke.Call(runtime.Handler, ev, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
         });
     }
 
@@ -230,9 +232,10 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
             return DeadlineOutcome();
         }
 
-        // Nothing left to run and no result: the Node.js runtime's beforeExit listener completes the invocation with
-        // null once the event loop has drained (a handler that neither returned a promise nor called back).
-        return runtime.Timers.Count == 0 ? new LambdaOutcome.Succeeded(null) : null;
+        // Nothing left to run and no result. A callback-style handler that never called back completes with null once
+        // the event loop has drained (the runtime's beforeExit listener); a promise that can no longer settle is a
+        // function that never completes, so it runs into its timeout (LoopAsync waits for the deadline).
+        return runtime.Timers.Count == 0 && !_awaitingPromise ? new LambdaOutcome.Succeeded(null) : null;
     }
 
     private void CallTimer(Runtime runtime, JsValue callback)

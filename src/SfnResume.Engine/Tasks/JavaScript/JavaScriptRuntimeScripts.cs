@@ -177,11 +177,13 @@ internal static class JavaScriptRuntimeScripts
               result = handler(event, context, done);
             } catch (e) {
               fail(id, e);
-              return;
+              return false;
             }
             if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof result.then === 'function') {
               result.then((value) => host.settle(id, 0, value), (e) => fail(id, e));
+              return true;
             }
+            return false;
           }
 
           return { loadMain, invoke, fail };

@@ -223,6 +223,10 @@ internal sealed class DeadlineConstraint(TimeProvider timeProvider) : Constraint
         _cancellationToken = CancellationToken.None;
     }
 
+    // Checked every few hundred statements rather than each one: reading the clock per statement would cost more
+    // than the identity handler itself, and a deadline overshoot of a few hundred statements is harmless.
+    public override bool IsAmortizable => true;
+
     public override void Check()
     {
         if (_cancellationToken.IsCancellationRequested || timeProvider.GetUtcNow() >= _deadline)

@@ -38,6 +38,8 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
     private DateTimeOffset _functionDeadline;
     private DateTimeOffset? _stateDeadline;
     private bool _awaitingPromise;
+    private JsonNode? _eventNode;
+    private JsValue _eventJs = JsValue.Undefined;
 
     private JavaScriptLambdaHandler(string code, string filePath, string? directory, JavaScriptLambdaOptions options)
     {
@@ -170,6 +172,8 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         return Step(runtime!, cancellationToken, () =>
         {
             var ev = runtime!.Converter.ToJs(payload);
+            _eventNode = payload;
+            _eventJs = ev;
             _awaitingPromise = runtime.Invoke.Call(runtime.Handler, ev, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
         });
     }
@@ -297,7 +301,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         var kind = (int)args[1].AsNumber();
         _outcome = kind switch
         {
-            0 => new LambdaOutcome.Succeeded(_runtime!.Converter.FromJs(args.Length > 2 ? args[2] : JsValue.Undefined)),
+            0 => new LambdaOutcome.Succeeded(_runtime!.Converter.ResultFor(args.Length > 2 ? args[2] : JsValue.Undefined, _eventJs, _eventNode)),
             1 => new LambdaOutcome.Failed(args[2].AsString(), args[3].AsString()),
             2 => new LambdaOutcome.Failed(LambdaErrorNames.Unknown, LambdaErrorNames.UnknownCause),
             _ => new LambdaOutcome.Failed(args[2].AsString(),

@@ -34,3 +34,20 @@ public static class AslDiagnosticCodes
     public const string DuplicateLabelName = "DUPLICATE_LABEL_NAME";
     public const string InvalidLabelName = "INVALID_LABEL_NAME";
 }
+
+/// <summary>Renders diagnostics as the message of AWS's <c>InvalidDefinition</c> error.</summary>
+public static class AslDiagnosticFormatter
+{
+    public const string InvalidDefinitionPrefix = "Invalid State Machine Definition: ";
+
+    /// <summary>
+    /// <c>Invalid State Machine Definition: 'CODE: message at location, CODE: message at location'</c>;
+    /// a diagnostic without a location prints <c>at null</c>, as AWS does.
+    /// </summary>
+    public static string FormatInvalidDefinition(IEnumerable<AslDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var parts = diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message} at {d.Location ?? "null"}");
+        return InvalidDefinitionPrefix + "'" + string.Join(", ", parts) + "'";
+    }
+}

@@ -11,7 +11,7 @@ internal sealed class AslFieldReader
     public List<AslDiagnostic> Diagnostics { get; } = [];
 
     public void Report(string message, string pointer, string code = AslDiagnosticCodes.SchemaValidationFailed) =>
-        Diagnostics.Add(new AslDiagnostic(code, message, JsonPointer.Display(pointer)));
+        Diagnostics.Add(new AslDiagnostic(code, message, AslLocation.Display(pointer)));
 
     public static JsonValueKind KindOf(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
 
@@ -27,7 +27,7 @@ internal sealed class AslFieldReader
             return node!.GetValue<string>();
         }
 
-        Report($"The value for the field '{field}' must be a STRING", JsonPointer.Append(pointer, field));
+        Report($"The value for the field '{field}' must be a STRING", AslLocation.Append(pointer, field));
         return null;
     }
 
@@ -45,7 +45,7 @@ internal sealed class AslFieldReader
             case JsonValueKind.False:
                 return false;
             default:
-                Report($"The value for the field '{field}' must be a BOOLEAN", JsonPointer.Append(pointer, field));
+                Report($"The value for the field '{field}' must be a BOOLEAN", AslLocation.Append(pointer, field));
                 return null;
         }
     }
@@ -62,7 +62,7 @@ internal sealed class AslFieldReader
             return value;
         }
 
-        Report($"The value for the field '{field}' must be a NUMBER", JsonPointer.Append(pointer, field));
+        Report($"The value for the field '{field}' must be a NUMBER", AslLocation.Append(pointer, field));
         return null;
     }
 
@@ -99,7 +99,7 @@ internal sealed class AslFieldReader
             case JsonValueKind.String:
                 return OptionalPath.Of(node!.GetValue<string>());
             default:
-                Report($"The value for the field '{field}' must be a STRING", JsonPointer.Append(pointer, field));
+                Report($"The value for the field '{field}' must be a STRING", AslLocation.Append(pointer, field));
                 return OptionalPath.Absent;
         }
     }
@@ -118,7 +118,7 @@ internal sealed class AslFieldReader
             return o;
         }
 
-        Report($"The value for the field '{field}' must be an OBJECT", JsonPointer.Append(pointer, field));
+        Report($"The value for the field '{field}' must be an OBJECT", AslLocation.Append(pointer, field));
         return null;
     }
 
@@ -134,7 +134,7 @@ internal sealed class AslFieldReader
             return a;
         }
 
-        Report($"The value for the field '{field}' must be an ARRAY", JsonPointer.Append(pointer, field));
+        Report($"The value for the field '{field}' must be an ARRAY", AslLocation.Append(pointer, field));
         return null;
     }
 
@@ -155,7 +155,7 @@ internal sealed class AslFieldReader
             }
             else
             {
-                Report($"The value for the field '{field}' must be an array of STRING", JsonPointer.Append(JsonPointer.Append(pointer, field), i));
+                Report($"The value for the field '{field}' must be an array of STRING", AslLocation.Append(pointer, field, i));
             }
         }
 

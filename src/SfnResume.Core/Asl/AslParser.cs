@@ -145,7 +145,7 @@ public static class AslParser
                 case "JSONata":
                     return QueryLanguage.Jsonata;
                 default:
-                    reader.Report("The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]", JsonPointer.Append(pointer, "QueryLanguage"));
+                    reader.Report("The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]", AslLocation.Append(pointer, "QueryLanguage"));
                     return null;
             }
         }
@@ -161,10 +161,10 @@ public static class AslParser
             var pending = new List<int>(); // indices into _all of this scope's states, fixed up once the scope exists
             if (statesObject is not null)
             {
-                var statesPointer = JsonPointer.Append(pointer, "States");
+                var statesPointer = AslLocation.Append(pointer, "States");
                 foreach (var (name, value) in statesObject)
                 {
-                    var statePointer = JsonPointer.Append(statesPointer, name);
+                    var statePointer = AslLocation.Append(statesPointer, name);
                     if (value is not JsonObject stateObject)
                     {
                         reader.Report($"The value for the field '{name}' must be an OBJECT", statePointer);
@@ -228,7 +228,7 @@ public static class AslParser
 
             if (!Enum.TryParse<StateType>(typeText, ignoreCase: false, out var type) || !Enum.IsDefined(type) || char.IsDigit(typeText[0]))
             {
-                reader.Report("The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", JsonPointer.Append(pointer, "Type"));
+                reader.Report("The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", AslLocation.Append(pointer, "Type"));
                 return null;
             }
 
@@ -257,10 +257,9 @@ public static class AslParser
             }
 
             var result = ImmutableArray.CreateBuilder<StateScope>(branches.Count);
-            var branchesPointer = JsonPointer.Append(pointer, "Branches");
             for (var i = 0; i < branches.Count; i++)
             {
-                var branchPointer = JsonPointer.Append(branchesPointer, i);
+                var branchPointer = AslLocation.Append(pointer, "Branches", i);
                 if (branches[i] is JsonObject branch)
                 {
                     result.Add(ReadScope(branch, branchPointer, path.Add(new ScopeSegment(name, i))));
@@ -290,7 +289,7 @@ public static class AslParser
                 return null;
             }
 
-            var processor = ReadScope(processorObject, JsonPointer.Append(pointer, field), path.Add(new ScopeSegment(name, null)));
+            var processor = ReadScope(processorObject, AslLocation.Append(pointer, field), path.Add(new ScopeSegment(name, null)));
             return states.Map(processor, usesIterator, processorObject);
         }
     }

@@ -13,4 +13,7 @@ public sealed record AslValidationOptions
     public static AslValidationOptions Default { get; } = new();
 
     public StateMachineKind Kind { get; init; } = StateMachineKind.Standard;
+
+    /// <summary>The JSONPath, intrinsic and JSONata syntax checks; the full expression parsers plug in here.</summary>
+    internal IAslExpressionSyntax ExpressionSyntax { get; init; } = BasicExpressionSyntax.Instance;
 }

@@ -20,10 +20,9 @@ internal sealed class ChoiceRuleReader(AslFieldReader reader, bool jsonata)
         }
 
         var result = ImmutableArray.CreateBuilder<ChoiceRule>(array.Count);
-        var basePointer = JsonPointer.Append(pointer, "Choices");
         for (var i = 0; i < array.Count; i++)
         {
-            var rule = Rule(array[i], JsonPointer.Append(basePointer, i), topLevel: true);
+            var rule = Rule(array[i], AslLocation.Append(pointer, "Choices", i), topLevel: true);
             if (rule is not null)
             {
                 result.Add(rule);
@@ -76,7 +75,7 @@ internal sealed class ChoiceRuleReader(AslFieldReader reader, bool jsonata)
 
         if (obj.ContainsKey("Not"))
         {
-            var inner = Rule(obj["Not"], JsonPointer.Append(pointer, "Not"), topLevel: false);
+            var inner = Rule(obj["Not"], AslLocation.Append(pointer, "Not"), topLevel: false);
             if (inner is null)
             {
                 return null;
@@ -131,10 +130,9 @@ internal sealed class ChoiceRuleReader(AslFieldReader reader, bool jsonata)
         }
 
         var result = ImmutableArray.CreateBuilder<ChoiceRule>(array.Count);
-        var basePointer = JsonPointer.Append(pointer, field);
         for (var i = 0; i < array.Count; i++)
         {
-            if (Rule(array[i], JsonPointer.Append(basePointer, i), topLevel: false) is { } rule)
+            if (Rule(array[i], AslLocation.Append(pointer, field, i), topLevel: false) is { } rule)
             {
                 result.Add(rule);
             }

@@ -96,7 +96,7 @@ public sealed record StateMachineDefinition
     }
 
     /// <summary>A copy with the top-level <c>StartAt</c> set.</summary>
-    public StateMachineDefinition WithStartAt(string startAt) => WithScope("", startAt, null);
+    public StateMachineDefinition WithStartAt(string startAt) => WithScope(Root, startAt, null);
 
     /// <summary>A copy with a new state placed first in the top-level <c>States</c>.</summary>
     public StateMachineDefinition WithStateInsertedFirst(string name, JsonObject state) =>
@@ -106,18 +106,18 @@ public sealed record StateMachineDefinition
     public StateMachineDefinition WithStateInsertedFirst(StateScope scope, string name, JsonObject state)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(state);
         return With(root =>
         {
-            var target = JsonPointer.Resolve(root, scope.Pointer) as JsonObject
-                ?? throw new InvalidOperationException("No scope at " + scope.Pointer);
-            var states = target["States"] as JsonObject ?? throw new InvalidOperationException("No States at " + scope.Pointer);
+            var states = ScopeObject(root, scope)["States"] as JsonObject
+                ?? throw new InvalidOperationException($"Scope {scope} has no States object");
             if (states.ContainsKey(name))
             {
-                throw new InvalidOperationException($"State '{name}' already exists at {scope.Pointer}/States");
+                throw new InvalidOperationException($"State '{name}' already exists in scope {scope}");
             }
 
-            states.Insert(0, name, state.Parent is null ? state : state.DeepClone());
+            states.Insert(0, name, Detached(state));
         });
     }
 
@@ -130,30 +130,31 @@ public sealed record StateMachineDefinition
             throw new InvalidOperationException($"No state named '{name}'");
         }
 
-        return With(root =>
-        {
-            var states = (JsonObject)JsonPointer.Resolve(root, location.Scope.Pointer + "/States")!;
-            states[name] = state.Parent is null ? state : state.DeepClone();
-        });
+        return With(root => ((JsonObject)ScopeObject(root, location.Scope)["States"]!)[name] = Detached(state));
     }
 
     /// <summary>
-    /// A copy where the scope at <paramref name="scopePointer"/> (<c>""</c> for the root) gets a new
+    /// A copy where <paramref name="scope"/> (the root, a branch or a Map processor) gets a new
     /// <c>StartAt</c> and, when <paramref name="states"/> is not null, a new <c>States</c> object.
     /// </summary>
-    public StateMachineDefinition WithScope(string scopePointer, string startAt, JsonObject? states)
+    public StateMachineDefinition WithScope(StateScope scope, string startAt, JsonObject? states)
     {
-        ArgumentNullException.ThrowIfNull(scopePointer);
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(startAt);
         return With(root =>
         {
-            var target = JsonPointer.Resolve(root, scopePointer) as JsonObject
-                ?? throw new InvalidOperationException("No scope at " + scopePointer);
+            var target = ScopeObject(root, scope);
             target["StartAt"] = startAt;
             if (states is not null)
             {
-                target["States"] = states.Parent is null ? states : states.DeepClone();
+                target["States"] = Detached(states);
             }
         });
     }
+
+    private static JsonObject ScopeObject(JsonObject root, StateScope scope) =>
+        AslLocation.ResolveScope(root, scope.Path) ?? throw new InvalidOperationException($"No scope {scope} in the definition");
+
+    /// <summary>Copies the caller's node, so later changes to it cannot reach the immutable copy.</summary>
+    private static JsonObject Detached(JsonObject node) => (JsonObject)node.DeepClone();
 }

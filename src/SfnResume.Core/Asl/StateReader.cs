@@ -146,9 +146,9 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
 
     public MapState Map(StateScope processor, bool usesIterator, JsonObject processorObject)
     {
-        var processorPointer = JsonPointer.Append(Ptr, usesIterator ? "Iterator" : "ItemProcessor");
+        var processorPointer = AslLocation.Append(Ptr, usesIterator ? "Iterator" : "ItemProcessor");
         var config = reader.Object(processorObject, "ProcessorConfig", processorPointer);
-        var configPointer = JsonPointer.Append(processorPointer, "ProcessorConfig");
+        var configPointer = AslLocation.Append(processorPointer, "ProcessorConfig");
         var mode = MapMode.Inline;
         MapExecutionType? executionType = null;
         if (config is not null)
@@ -161,7 +161,7 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
                     mode = MapMode.Distributed;
                     break;
                 default:
-                    reader.Report("The field 'Mode' should have one of these values: [INLINE, DISTRIBUTED]", JsonPointer.Append(configPointer, "Mode"));
+                    reader.Report("The field 'Mode' should have one of these values: [INLINE, DISTRIBUTED]", AslLocation.Append(configPointer, "Mode"));
                     break;
             }
 
@@ -176,7 +176,7 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
                     executionType = MapExecutionType.Express;
                     break;
                 default:
-                    reader.Report("The field 'ExecutionType' should have one of these values: [STANDARD, EXPRESS]", JsonPointer.Append(configPointer, "ExecutionType"));
+                    reader.Report("The field 'ExecutionType' should have one of these values: [STANDARD, EXPRESS]", AslLocation.Append(configPointer, "ExecutionType"));
                     break;
             }
         }
@@ -241,10 +241,9 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
         }
 
         var result = ImmutableArray.CreateBuilder<Retrier>(array.Count);
-        var basePointer = JsonPointer.Append(Ptr, "Retry");
         for (var i = 0; i < array.Count; i++)
         {
-            var pointer = JsonPointer.Append(basePointer, i);
+            var pointer = AslLocation.Append(Ptr, "Retry", i);
             if (array[i] is not JsonObject o)
             {
                 reader.Report("The value for the field 'Retry' must be an array of OBJECT", pointer);
@@ -279,10 +278,9 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
         }
 
         var result = ImmutableArray.CreateBuilder<Catcher>(array.Count);
-        var basePointer = JsonPointer.Append(Ptr, "Catch");
         for (var i = 0; i < array.Count; i++)
         {
-            var pointer = JsonPointer.Append(basePointer, i);
+            var pointer = AslLocation.Append(Ptr, "Catch", i);
             if (array[i] is not JsonObject o)
             {
                 reader.Report("The value for the field 'Catch' must be an array of OBJECT", pointer);

@@ -1,45 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SfnResume.Core.Asl;
 
-/// <summary>One run of the definition checks over the model and its raw JSON.</summary>
+/// <summary>
+/// One run of the definition checks over the model and its raw JSON, in the order AWS reports them:
+/// field-level (schema) problems first; the transition graph is checked only when the fields are sound,
+/// since a graph over a half-read definition would report noise.
+/// </summary>
 internal sealed partial class ValidationPass(StateMachineDefinition definition, AslValidationOptions options, List<AslDiagnostic> diagnostics)
 {
     private const int MaxStateNameLength = 80;
+    private const decimal MaxSeconds = 99_999_999m;
 
-    private void Report(string code, string message, string pointer) =>
-        diagnostics.Add(new AslDiagnostic(code, message, JsonPointer.Display(pointer)));
-
-    private void Schema(string message, string pointer) => Report(AslDiagnosticCodes.SchemaValidationFailed, message, pointer);
+    private readonly IAslExpressionSyntax _syntax = options.ExpressionSyntax;
 
     public void Run()
     {
-        CheckNames();
+        CheckRoot();
         foreach (var scope in definition.AllScopes)
         {
-            CheckScope(scope);
+            if (!scope.IsRoot)
+            {
+                CheckNestedScope(scope);
+            }
         }
 
         foreach (var location in definition.AllStates)
         {
             CheckState(location.State);
         }
+
+        CheckNames();
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return;
+        }
+
+        foreach (var scope in definition.AllScopes)
+        {
+            CheckGraph(scope);
+        }
+    }
+
+    private void Report(string code, string message, string? location) =>
+        diagnostics.Add(new AslDiagnostic(code, message, location is null ? null : AslLocation.Display(location)));
+
+    private void Schema(string message, string location) => Report(AslDiagnosticCodes.SchemaValidationFailed, message, location);
+
+    private void NotSupported(string field, string location) => Schema($"Field '{field}' is not supported", location);
+
+    private void CheckRoot()
+    {
+        var raw = definition.Raw;
+        foreach (var (field, _) in raw)
+        {
+            if (!AslFieldRules.RootFields.Contains(field))
+            {
+                NotSupported(field, "");
+            }
+        }
+
+        if (definition.Version is { } version && version != "1.0")
+        {
+            Schema("The field 'Version' should have one of these values: [1.0]", "/Version");
+        }
+
+        if (raw.ContainsKey("TimeoutSeconds"))
+        {
+            CheckInteger(raw["TimeoutSeconds"], "/TimeoutSeconds", 0, MaxSeconds);
+        }
+
+        if (raw["States"] is JsonObject { Count: 0 })
+        {
+            Schema("Value cannot be empty", "/States");
+        }
+    }
+
+    private void CheckNestedScope(StateScope scope)
+    {
+        var raw = scope.Raw;
+        // Map processors (ItemProcessor and the older Iterator alike) may carry ProcessorConfig.
+        var allowed = scope.Path[^1].BranchIndex is null ? AslFieldRules.ProcessorFields : AslFieldRules.BranchFields;
+        foreach (var (field, _) in raw)
+        {
+            if (!allowed.Contains(field))
+            {
+                NotSupported(field, scope.Pointer);
+            }
+        }
+
+        var missing = new List<string>(2);
+        if (!raw.ContainsKey("States"))
+        {
+            missing.Add("States");
+        }
+
+        if (!raw.ContainsKey("StartAt"))
+        {
+            missing.Add("StartAt");
+        }
+
+        if (missing.Count > 0)
+        {
+            Schema($"These fields are required: [{string.Join(", ", missing)}]", scope.Pointer);
+        }
+
+        if (raw["States"] is JsonObject { Count: 0 })
+        {
+            Schema("Value cannot be empty", AslLocation.Append(scope.Pointer, "States"));
+        }
+
+        if (raw["ProcessorConfig"] is JsonObject config)
+        {
+            foreach (var (field, _) in config)
+            {
+                if (!AslFieldRules.ProcessorConfigFields.Contains(field))
+                {
+                    NotSupported(field, AslLocation.Append(scope.Pointer, "ProcessorConfig"));
+                }
+            }
+        }
     }
 
     private void CheckNames()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(definition.AllStates.Length, StringComparer.Ordinal);
         foreach (var location in definition.AllStates)
         {
             var state = location.State;
             if (!seen.Add(state.Name))
             {
-                Report(AslDiagnosticCodes.DuplicateStateName, $"Duplicate State name: '{state.Name}'", state.Pointer);
+                Report(AslDiagnosticCodes.DuplicateStateName, $"Duplicate State name: {state.Name}", state.Pointer);
             }
 
             if (state.Name.Length > MaxStateNameLength)
             {
-                Report(AslDiagnosticCodes.InvalidStateName, $"State name '{state.Name}' exceeds the maximum length of {MaxStateNameLength}", state.Pointer);
+                Report(AslDiagnosticCodes.InvalidStateName, $"State name '{state.Name}' is longer than {MaxStateNameLength} characters", state.Pointer);
             }
             else if (state.Name.Length == 0)
             {
@@ -48,186 +146,51 @@ internal sealed partial class ValidationPass(StateMachineDefinition definition, 
         }
     }
 
-    private void CheckScope(StateScope scope)
+    /// <summary>Checks an integer field: present values must be whole numbers within [min, max].</summary>
+    private bool CheckInteger(JsonNode? node, string location, decimal min, decimal max)
     {
-        var raw = scope.Raw;
-        if (!scope.IsRoot)
+        if (!AslFieldReader.TryNumber(node, out var value))
         {
-            var missing = new List<string>(2);
-            if (!raw.ContainsKey("States"))
-            {
-                missing.Add("States");
-            }
-
-            if (!raw.ContainsKey("StartAt"))
-            {
-                missing.Add("StartAt");
-            }
-
-            if (missing.Count > 0)
-            {
-                Schema($"These fields are required: [{string.Join(", ", missing)}]", scope.Pointer);
-            }
+            Schema("Value must be an integer", location);
+            return false;
         }
 
-        if (raw["States"] is JsonObject { Count: 0 })
-        {
-            Schema("Value cannot be empty", JsonPointer.Append(scope.Pointer, "States"));
-        }
-
-        if (raw.ContainsKey("StartAt") && raw["StartAt"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-            && !scope.StatesByName.ContainsKey(scope.StartAt) && raw["States"] is JsonObject)
-        {
-            Report(AslDiagnosticCodes.MissingTransitionTarget, $"Missing 'Next' target: {scope.StartAt}", JsonPointer.Append(scope.Pointer, "StartAt"));
-        }
-
-        CheckTargetsAndReachability(scope);
+        return CheckRange(value, location, min, max, integer: true);
     }
 
-    private void CheckTargetsAndReachability(StateScope scope)
+    private bool CheckNumber(JsonNode? node, string location, decimal min, decimal max)
     {
-        foreach (var state in scope.States)
+        if (!AslFieldReader.TryNumber(node, out var value))
         {
-            foreach (var (target, pointer) in Targets(state))
-            {
-                if (!scope.StatesByName.ContainsKey(target))
-                {
-                    Report(AslDiagnosticCodes.MissingTransitionTarget, $"Missing 'Next' target: {target}", pointer);
-                }
-            }
+            Schema("Value must be a number", location);
+            return false;
         }
 
-        if (!scope.StatesByName.ContainsKey(scope.StartAt))
-        {
-            return;
-        }
-
-        var reached = new HashSet<string>(StringComparer.Ordinal) { scope.StartAt };
-        var work = new Stack<StateDefinition>();
-        work.Push(scope.StatesByName[scope.StartAt]);
-        while (work.Count > 0)
-        {
-            foreach (var next in work.Pop().Successors)
-            {
-                if (scope.StatesByName.TryGetValue(next, out var target) && reached.Add(next))
-                {
-                    work.Push(target);
-                }
-            }
-        }
-
-        foreach (var state in scope.States)
-        {
-            if (!reached.Contains(state.Name))
-            {
-                Report(AslDiagnosticCodes.UnreachableState, $"State '{state.Name}' is not reachable", state.Pointer);
-            }
-        }
-
-        if (!scope.States.Any(s => s.IsTerminal && reached.Contains(s.Name)) && scope.States.Length > 0)
-        {
-            Report(AslDiagnosticCodes.MissingEndState, "No End state", scope.Pointer);
-        }
+        return CheckRange(value, location, min, max, integer: false);
     }
 
-    /// <summary>Every transition target a state names, with the pointer of the field naming it.</summary>
-    private static IEnumerable<(string Target, string Pointer)> Targets(StateDefinition state)
+    private bool CheckRange(decimal value, string location, decimal min, decimal max, bool integer)
     {
-        if (state.Transition?.NextState is { } next)
+        if (integer && decimal.Truncate(value) != value)
         {
-            yield return (next, JsonPointer.Append(state.Pointer, "Next"));
+            Schema("Value must be an integer", location);
+            return false;
         }
 
-        if (state is ChoiceState choice)
+        if (value < min)
         {
-            foreach (var rule in choice.Choices)
-            {
-                if (rule.Next is { } ruleNext)
-                {
-                    yield return (ruleNext, JsonPointer.Append(rule.Pointer, "Next"));
-                }
-            }
-
-            if (choice.Default is { } fallback)
-            {
-                yield return (fallback, JsonPointer.Append(state.Pointer, "Default"));
-            }
+            Schema("Value must be at least " + min.ToString(CultureInfo.InvariantCulture), location);
+            return false;
         }
 
-        foreach (var catcher in CatchersOf(state))
+        if (value > max)
         {
-            if (catcher.Raw.ContainsKey("Next"))
-            {
-                yield return (catcher.Next, JsonPointer.Append(catcher.Pointer, "Next"));
-            }
+            Schema("Value must be at most " + max.ToString(CultureInfo.InvariantCulture), location);
+            return false;
         }
+
+        return true;
     }
 
-    private static IEnumerable<Catcher> CatchersOf(StateDefinition state) => state switch
-    {
-        TaskState t => t.Catch,
-        ParallelState p => p.Catch,
-        MapState m => m.Catch,
-        _ => [],
-    };
-
-    private static IEnumerable<Retrier> RetriersOf(StateDefinition state) => state switch
-    {
-        TaskState t => t.Retry,
-        ParallelState p => p.Retry,
-        MapState m => m.Retry,
-        _ => [],
-    };
-
-    private void CheckState(StateDefinition state)
-    {
-        CheckTransition(state);
-        if (state is TaskState task && options.Kind == StateMachineKind.Express)
-        {
-            CheckExpressResource(task);
-        }
-    }
-
-    /// <summary>Express machines cannot wait for callbacks, run .sync jobs or poll activities (recorded AWS texts).</summary>
-    private void CheckExpressResource(TaskState task)
-    {
-        var pointer = JsonPointer.Append(task.Pointer, "Resource");
-        var resource = task.Resource;
-        if (resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal))
-        {
-            Schema("Express state machine does not support '.waitForTaskToken' service integration ", pointer);
-        }
-        else if (resource.EndsWith(".sync", StringComparison.Ordinal) || resource.Contains(".sync:", StringComparison.Ordinal))
-        {
-            Schema("Express state machine does not support '.sync' service integration", pointer);
-        }
-        else if (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Contains(":activity:", StringComparison.Ordinal))
-        {
-            Schema("Express state machine does not support Activity ARN", pointer);
-        }
-    }
-
-    private void CheckTransition(StateDefinition state)
-    {
-        var raw = state.Raw;
-        var hasNext = raw.ContainsKey("Next");
-        var hasEnd = raw.ContainsKey("End");
-        if (state.Type is StateType.Choice or StateType.Succeed or StateType.Fail)
-        {
-            return;
-        }
-
-        if (hasNext && hasEnd)
-        {
-            Schema("Only one of 'Next' or 'End' can be specified", state.Pointer);
-        }
-        else if (!hasNext && !hasEnd)
-        {
-            Schema("Either 'Next' or 'End' is required", state.Pointer);
-        }
-        else if (hasEnd && raw["End"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
-        {
-            Schema("The field 'End' must be true", JsonPointer.Append(state.Pointer, "End"));
-        }
-    }
+    private static bool IsString(JsonNode? node) => AslFieldReader.KindOf(node) == JsonValueKind.String;
 }

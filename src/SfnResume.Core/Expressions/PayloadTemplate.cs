@@ -91,7 +91,7 @@ public sealed class PayloadTemplate
 
                 return new ArrayNode(items);
             default:
-                return new LiteralNode(node?.DeepClone());
+                return new LiteralNode(JsonNodes.Clone(node));
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class PayloadTemplate
 
     private sealed class LiteralNode(JsonNode? value) : TemplateNode
     {
-        public override JsonNode? Evaluate(in JsonPathScope scope, IIntrinsicRandom random) => value?.DeepClone();
+        public override JsonNode? Evaluate(in JsonPathScope scope, IIntrinsicRandom random) => JsonNodes.Clone(value);
     }
 
     private sealed class DynamicNode(DynamicValue value, string field) : TemplateNode

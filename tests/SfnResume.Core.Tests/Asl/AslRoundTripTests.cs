@@ -46,7 +46,7 @@ public sealed class AslRoundTripTests
         var errors = result.Errors.Select(d => d.ToString()).ToList();
         if (expectedErrorCodes.Count == 0)
         {
-            Assert.Empty(errors);
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
         else
         {

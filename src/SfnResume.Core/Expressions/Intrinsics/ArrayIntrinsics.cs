@@ -14,7 +14,7 @@ internal static class ArrayIntrinsics
         var result = new JsonArray();
         foreach (var value in call.Values)
         {
-            result.Add(value?.DeepClone());
+            result.Add(JsonNodes.Clone(value));
         }
 
         return result;
@@ -39,7 +39,7 @@ internal static class ArrayIntrinsics
                 result.Add(chunk);
             }
 
-            chunk.Add(item?.DeepClone());
+            chunk.Add(JsonNodes.Clone(item));
         }
 
         return result;
@@ -103,7 +103,7 @@ internal static class ArrayIntrinsics
             throw call.Fail($"index {index} is out of bounds for an array of {source.Count} item(s)");
         }
 
-        return source[(int)index]?.DeepClone();
+        return JsonNodes.Clone(source[(int)index]);
     }
 
     public static JsonNode? ArrayLength(in IntrinsicCall call) =>
@@ -128,7 +128,7 @@ internal static class ArrayIntrinsics
 
             if (!seen)
             {
-                result.Add(item?.DeepClone());
+                result.Add(JsonNodes.Clone(item));
             }
         }
 

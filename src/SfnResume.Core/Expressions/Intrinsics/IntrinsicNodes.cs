@@ -53,10 +53,9 @@ internal sealed class PathArgument(JsonPathExpression path) : IntrinsicNode
     {
         if (!Path.TryEvaluate(environment.Scope, out var value))
         {
-            var input = Path.Root == JsonPathRoot.Context ? environment.Scope.Context : environment.Scope.Input;
             throw StatesException.ScopedToState(
                 StatesErrorNames.Runtime,
-                StatesCauses.IntrinsicPathNotFound(Path.Text, JsonNodes.ToCompactJson(input)));
+                StatesCauses.IntrinsicPathNotFound(Path.Text, JsonNodes.ToCompactJson(environment.Scope.Input)));
         }
 
         return value;

@@ -53,12 +53,12 @@ internal static class JsonIntrinsics
         var merged = new JsonObject();
         foreach (var member in left)
         {
-            merged[member.Key] = member.Value?.DeepClone();
+            merged[member.Key] = JsonNodes.Clone(member.Value);
         }
 
         foreach (var member in right)
         {
-            merged[member.Key] = member.Value?.DeepClone();
+            merged[member.Key] = JsonNodes.Clone(member.Value);
         }
 
         return merged;

@@ -171,7 +171,7 @@ internal sealed class PathOperand(bool fromRoot, PathSegment[] segments) : Filte
         var array = new JsonArray();
         foreach (var match in matches)
         {
-            array.Add(match?.DeepClone());
+            array.Add(JsonNodes.Clone(match));
         }
 
         value = array;

@@ -25,10 +25,53 @@ public static class JsonNodes
     /// A node that may be placed into another tree. A node can have only one parent, so a borrowed node
     /// (one that belongs to some document) is deep-cloned; an owned node is returned as is.
     /// </summary>
-    public static JsonNode? Detach(JsonNode? node, bool owned) => owned || node is null ? node : node.DeepClone();
+    public static JsonNode? Detach(JsonNode? node, bool owned) => owned || node is null ? node : Clone(node);
 
-    /// <summary>Deep clone of a possibly-null node.</summary>
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+    /// <summary>
+    /// Deep clone of a possibly-null node. Strings, booleans and integers become primitive-backed values,
+    /// which is much cheaper than <see cref="JsonNode.DeepClone"/> on values read from parsed text (that
+    /// copies the underlying document); other numbers keep their exact text.
+    /// </summary>
+    public static JsonNode? Clone(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var member in obj)
+                {
+                    copy.Add(member.Key, Clone(member.Value));
+                }
+
+                return copy;
+            case JsonArray array:
+                var items = new JsonArray();
+                foreach (var item in array)
+                {
+                    items.Add(Clone(item));
+                }
+
+                return items;
+            default:
+                var value = (JsonValue)node;
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        return JsonValue.Create(value.GetValue<string>());
+                    case JsonValueKind.True:
+                        return JsonValue.Create(true);
+                    case JsonValueKind.False:
+                        return JsonValue.Create(false);
+                    case JsonValueKind.Number when value.TryGetValue(out long l) && l != 0:
+                        // A non-zero integer read as a long prints back as the same text ("-0" and "0.0" keep theirs).
+                        return JsonValue.Create(l);
+                    default:
+                        return value.DeepClone();
+                }
+        }
+    }
 
     /// <summary>Structural equality (numbers compare by value, object member order ignored).</summary>
     public static bool DeepEquals(JsonNode? left, JsonNode? right)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SfnResume.Core.Errors;
 
 namespace SfnResume.Core.Expressions.JsonPath;
 
@@ -150,7 +151,7 @@ public sealed class JsonPathExpression
         var array = new JsonArray();
         foreach (var match in matches)
         {
-            array.Add(match?.DeepClone());
+            array.Add(JsonNodes.Clone(match));
         }
 
         value = array;
@@ -169,6 +170,21 @@ public sealed class JsonPathExpression
 
         value = JsonNodes.Detach(raw, owned);
         return true;
+    }
+
+    /// <summary>
+    /// Evaluates a whole-value field (InputPath, OutputPath, ItemsPath, a Choice Variable...): returns a value
+    /// that may be placed into another tree, or throws a state-scoped <c>States.Runtime</c> with AWS's
+    /// cause, e.g. "Invalid path '$.x' : No results for path: $['x']".
+    /// </summary>
+    public JsonNode? EvaluateOrThrow(in JsonPathScope scope)
+    {
+        if (TryEvaluateDetached(scope, out var value))
+        {
+            return value;
+        }
+
+        throw StatesException.ScopedToState(StatesErrorNames.Runtime, StatesCauses.InvalidPath(Text, DescribeMissing(scope)));
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ internal sealed class MultiPropertySegment(IReadOnlyList<string> names, bool isL
             {
                 if (obj.TryGetPropertyValue(name, out var child))
                 {
-                    merged[name] = child?.DeepClone();
+                    merged[name] = JsonNodes.Clone(child);
                 }
             }
 
@@ -237,7 +237,20 @@ internal sealed class DeepScanSegment(PathSegment inner) : PathSegment
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> output)
     {
-        Inner.Select(node, root, output);
+        // Under a deep scan Jayway tests a filter against every object reached (not element-wise per
+        // array as well), so that each matching object is selected once.
+        if (Inner is FilterSegment filter)
+        {
+            if (node is JsonObject candidate && filter.Matches(candidate, root))
+            {
+                output.Add(candidate);
+            }
+        }
+        else
+        {
+            Inner.Select(node, root, output);
+        }
+
         switch (node)
         {
             case JsonObject obj:
@@ -277,6 +290,8 @@ internal sealed class DeepScanSegment(PathSegment inner) : PathSegment
 internal sealed class FilterSegment(FilterExpression predicate, string text) : PathSegment
 {
     public override bool IsDefinite => false;
+
+    public bool Matches(JsonNode? node, JsonNode? root) => predicate.IsTrue(node, root);
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> output)
     {

@@ -62,7 +62,7 @@ public sealed class ReferencePath
     /// this path. Neither argument is modified. See <see cref="SetInPlace"/> for the non-copying variant.
     /// </summary>
     public JsonNode? Set(JsonNode? root, JsonNode? value) =>
-        IsRoot ? JsonNodes.Clone(value) : SetInPlace(root?.DeepClone(), JsonNodes.Clone(value));
+        IsRoot ? JsonNodes.Clone(value) : SetInPlace(JsonNodes.Clone(root), JsonNodes.Clone(value));
 
     /// <summary>
     /// Writes <paramref name="value"/> into <paramref name="root"/> at this path and returns the resulting

@@ -155,26 +155,37 @@ internal static class JavaScriptRuntimeScripts
             }
           }
 
+          // One context object per warm engine, updated per invocation: building it (and its closures) per call
+          // costs more than the identity handler itself. Its succeed/fail/done settle the current invocation.
+          let currentId = 0;
+          const context = {
+            callbackWaitsForEmptyEventLoop: true,
+            functionName: info.functionName,
+            functionVersion: info.functionVersion,
+            invokedFunctionArn: info.invokedFunctionArn,
+            memoryLimitInMB: info.memoryLimitInMB,
+            awsRequestId: '',
+            logGroupName: info.logGroupName,
+            logStreamName: info.logStreamName,
+            getRemainingTimeInMillis: () => host.remaining(),
+            succeed: (value) => host.settle(currentId, 0, value),
+            // Old runtimes reported context.fail() without an error as an error without a type (seed history).
+            fail: (err) => (err === null || err === undefined) ? host.settle(currentId, 2) : fail(currentId, err),
+            done: (err, value) => (err === null || err === undefined) ? host.settle(currentId, 0, value) : fail(currentId, err),
+          };
+          const sharedCallback = (err, value) => (err === null || err === undefined) ? host.settle(currentId, 0, value) : fail(currentId, err);
+
           function invoke(handler, event, id, requestId) {
-            const done = (err, value) => (err === null || err === undefined) ? host.settle(id, 0, value) : fail(id, err);
-            const context = {
-              callbackWaitsForEmptyEventLoop: true,
-              functionName: info.functionName,
-              functionVersion: info.functionVersion,
-              invokedFunctionArn: info.invokedFunctionArn,
-              memoryLimitInMB: info.memoryLimitInMB,
-              awsRequestId: requestId,
-              logGroupName: info.logGroupName,
-              logStreamName: info.logStreamName,
-              getRemainingTimeInMillis: () => host.remaining(),
-              succeed: (value) => host.settle(id, 0, value),
-              // Old runtimes reported context.fail() without an error as an error without a type (seed history).
-              fail: (err) => (err === null || err === undefined) ? host.settle(id, 2) : fail(id, err),
-              done: (err, value) => (err === null || err === undefined) ? host.settle(id, 0, value) : fail(id, err),
-            };
+            currentId = id;
+            context.awsRequestId = requestId;
+            context.callbackWaitsForEmptyEventLoop = true;
+            // A handler that declares the callback may keep it past its invocation: give it one bound to this call.
+            const callback = handler.length >= 3
+              ? (err, value) => (err === null || err === undefined) ? host.settle(id, 0, value) : fail(id, err)
+              : sharedCallback;
             let result;
             try {
-              result = handler(event, context, done);
+              result = handler(event, context, callback);
             } catch (e) {
               fail(id, e);
               return false;

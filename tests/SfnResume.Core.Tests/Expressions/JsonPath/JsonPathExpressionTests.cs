@@ -114,6 +114,8 @@ public sealed class JsonPathExpressionTests
     [InlineData("$.store.book[?(@.category in ['reference','none'])].price", "[8.95]")]
     [InlineData("$.store.book[?(@.missing == 1)]", "[]")]
     [InlineData("$..book[?(@.price <= 8.99)].author", "[\"Nigel Rees\",\"Herman Melville\"]")]
+    [InlineData("$..[?(@.isbn)].title", "[\"Moby Dick\",\"The Lord of the Rings\"]")]
+    [InlineData("$..[?(@.price > 19)].price", "[22.99,19.95]")]
     public void TryEvaluate_Filters_SelectMatchingElements(string path, string expected)
     {
         Assert.Equal(expected, EvalJson(path));

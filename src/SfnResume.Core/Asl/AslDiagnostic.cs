@@ -8,8 +8,9 @@ public enum AslSeverity
 }
 
 /// <summary>
-/// One problem found in a definition. <paramref name="Location"/> is a JSON pointer such as
-/// <c>/States/Charge/Next</c> (<c>/</c> for the root), or null when AWS gives none (an empty definition).
+/// One problem found in a definition. <paramref name="Location"/> is a path written as AWS writes it,
+/// such as <c>/States/Charge/Next</c> or <c>/States/T/Catch[0]/Next</c> (<c>/</c> for the root), or null when
+/// AWS gives none (an empty definition, a workflow without a terminal state).
 /// </summary>
 public sealed record AslDiagnostic(string Code, string Message, string? Location, AslSeverity Severity = AslSeverity.Error)
 {

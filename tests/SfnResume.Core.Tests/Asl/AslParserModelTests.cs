@@ -223,4 +223,59 @@ public sealed class AslParserModelTests
         Assert.IsType<SucceedState>(patched.FindState("Final Processing"));
         Assert.IsType<TaskState>(definition.FindState("Final Processing"));
     }
+
+    [Fact]
+    public void With_StateBuiltInCode_ReadsLikeParsedJson()
+    {
+        var definition = ParseValid("""{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}""");
+        var wait = new JsonObject { ["Type"] = "Wait", ["Seconds"] = 5, ["Next"] = "A" };
+
+        var patched = definition.WithStateInsertedFirst("W", wait).WithStartAt("W");
+
+        Assert.Empty(AslValidator.Validate(patched));
+        Assert.Equal(5m, ((WaitState)patched.StatesByName["W"]).Seconds!.Number);
+        wait["Seconds"] = 7;
+        Assert.Equal(5m, ((WaitState)patched.StatesByName["W"]).Seconds!.Number);
+    }
+
+    [Fact]
+    public void With_ExistingNameOrUnknownState_Throws()
+    {
+        var definition = ParseValid("""{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}""");
+
+        Assert.Throws<InvalidOperationException>(() => definition.WithStateInsertedFirst("A", new JsonObject { ["Type"] = "Succeed" }));
+        Assert.Throws<InvalidOperationException>(() => definition.WithStateReplaced("Nope", new JsonObject { ["Type"] = "Succeed" }));
+    }
+
+    [Fact]
+    public void Parse_LocationsOfRetryCatchAndNestedRules_UseAwsIndexForm()
+    {
+        var definition = ParseValid("""
+            {"StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:f",
+                   "Retry":[{"ErrorEquals":["E"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"Next":"C"},
+              "C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.a","IsNull":true},{"Variable":"$.b","IsNull":true}],"Next":"D"}],"Default":"D"},
+              "D":{"Type":"Succeed"}}}
+            """);
+
+        var task = (TaskState)definition.StatesByName["T"];
+        Assert.Equal("/States/T/Retry[0]", task.Retry[0].Pointer);
+        Assert.Equal("/States/T/Catch[0]", task.Catch[0].Pointer);
+        var or = (OrRule)((ChoiceState)definition.StatesByName["C"]).Choices[0];
+        Assert.Equal("/States/C/Choices[0]", or.Pointer);
+        Assert.Equal("/States/C/Choices[0]/Or[1]", or.Rules[1].Pointer);
+    }
+
+    [Fact]
+    public void Parse_Templates_ReadableFromManyThreadsAtOnce()
+    {
+        var definition = ParseValid(File.ReadAllText(CorpusDefinitions.WorkloadFiles().First(f => f.Contains("parallel", StringComparison.Ordinal))));
+        var nodes = definition.AllStates.Select(l => l.State.Raw).ToArray();
+
+        var texts = new string[8][];
+        Parallel.For(0, texts.Length, t => texts[t] = nodes.Select(n => n.ToJsonString()).ToArray());
+
+        var expected = nodes.Select(n => n.ToJsonString()).ToArray();
+        Assert.All(texts, t => Assert.Equal(expected, t));
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SfnResume.Cli.Commands.Plan;
+using SfnResume.Cli.Commands.Run;
 using SfnResume.Cli.Infrastructure;
 
 namespace SfnResume.Cli;
@@ -20,13 +21,15 @@ internal static class CliApp
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var root = BuildRoot();
-        var parseResult = root.Parse(args);
+        // '@FILE' is ours (--input @in.json, --patch @fix.json), not a response file.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             // A mistyped command line is a user error like any other: one line, exit code 2.

@@ -19,6 +19,8 @@ internal sealed partial class ValidationPass
         ("ToleratedFailureCountPath", PathKind.Reference), ("ToleratedFailurePercentagePath", PathKind.Reference),
     ];
 
+    private static readonly string[] s_pathOrIntrinsicFields = ["ErrorPath", "CausePath"];
+
     private static readonly string[] s_jsonPathTemplates = ["Parameters", "ResultSelector", "ItemSelector", "Credentials", "ItemReader", "ResultWriter", "ItemBatcher"];
 
     private static readonly string[] s_jsonataTemplates =
@@ -44,7 +46,7 @@ internal sealed partial class ValidationPass
             }
         }
 
-        foreach (var field in new[] { "ErrorPath", "CausePath" })
+        foreach (var field in s_pathOrIntrinsicFields)
         {
             if (raw[field] is JsonValue value && IsString(value))
             {

@@ -9,6 +9,9 @@ internal sealed partial class ValidationPass
     private const decimal MaxMapConcurrency = 99_999_999m;
     private const int MaxLabelLength = 40;
 
+    private static readonly string[] s_waitFields = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
+    private static readonly (string Field, string PathField)[] s_failFields = [("Error", "ErrorPath"), ("Cause", "CausePath")];
+
     private void CheckState(StateDefinition state)
     {
         if (state.QueryLanguage == QueryLanguage.JsonPath && definition.QueryLanguage == QueryLanguage.Jsonata)
@@ -175,7 +178,7 @@ internal sealed partial class ValidationPass
     private void CheckWait(WaitState wait)
     {
         var raw = wait.Raw;
-        var given = new[] { "Seconds", "Timestamp", "SecondsPath", "TimestampPath" }.Count(raw.ContainsKey);
+        var given = s_waitFields.Count(raw.ContainsKey);
         if (given != 1)
         {
             Schema("Exactly one of these fields is required: [Seconds, Timestamp, SecondsPath, TimestampPath]", wait.Pointer);
@@ -203,7 +206,7 @@ internal sealed partial class ValidationPass
     private void CheckFail(FailState fail)
     {
         var raw = fail.Raw;
-        foreach (var (field, pathField) in new[] { ("Error", "ErrorPath"), ("Cause", "CausePath") })
+        foreach (var (field, pathField) in s_failFields)
         {
             if (raw.ContainsKey(field) && raw.ContainsKey(pathField))
             {

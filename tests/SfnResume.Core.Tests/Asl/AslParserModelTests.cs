@@ -177,6 +177,19 @@ public sealed class AslParserModelTests
         Assert.Contains("line: 3", d.Location, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"a\":\"x", "Expected end of string, but instead reached end of data.", 1, 8)]
+    [InlineData("{\"a\":}", "'}' is an invalid start of a value.", 1, 6)]
+    [InlineData("{\n\"a\": tru }", "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 2, 9)]
+    public void Parse_SyntaxErrors_MessageWithJacksonStyleLineAndColumn(string json, string message, int line, int column)
+    {
+        var d = Assert.Single(AslParser.Parse(json).Diagnostics);
+
+        Assert.Equal("INVALID_JSON_DESCRIPTION", d.Code);
+        Assert.StartsWith(message + "\n at [Source: (String)", d.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"; line: {line}, column: {column}]", d.Location, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_DuplicateJsonKeys_IsADiagnosticNotAnException()
     {

@@ -153,8 +153,7 @@ internal sealed partial class ValidationPass
             return null;
         }
 
-        var location = AslLocation.Append(state.Pointer, field);
-        return CheckInteger(literal, location, min, MaxSeconds) ? value.Number : null;
+        return CheckInteger(literal, state.Pointer, field, min, MaxSeconds) ? value.Number : null;
     }
 
     private void CheckChoice(ChoiceState choice)
@@ -186,7 +185,7 @@ internal sealed partial class ValidationPass
 
         if (wait.Seconds?.Literal is { } seconds)
         {
-            CheckInteger(seconds, AslLocation.Append(wait.Pointer, "Seconds"), 0, MaxSeconds);
+            CheckInteger(seconds, wait.Pointer, "Seconds", 0, MaxSeconds);
         }
 
         if (wait.Timestamp?.Literal is { } timestamp)
@@ -276,7 +275,6 @@ internal sealed partial class ValidationPass
             return;
         }
 
-        var location = AslLocation.Append(map.Pointer, field);
-        _ = integer ? CheckInteger(node, location, min, max) : CheckNumber(node, location, min, max);
+        _ = integer ? CheckInteger(node, map.Pointer, field, min, max) : CheckNumber(node, map.Pointer, field, min, max);
     }
 }

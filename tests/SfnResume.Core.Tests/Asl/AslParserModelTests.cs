@@ -191,12 +191,21 @@ public sealed class AslParserModelTests
     }
 
     [Fact]
-    public void Parse_DuplicateJsonKeys_IsADiagnosticNotAnException()
+    public void Parse_StateNameRepeatedInOneStatesObject_DuplicateStateName()
     {
         var result = AslParser.Parse("""{"StartAt":"A","States":{"A":{"Type":"Succeed"},"A":{"Type":"Succeed"}}}""");
 
         Assert.Null(result.Definition);
-        Assert.Equal("INVALID_JSON_DESCRIPTION", Assert.Single(result.Diagnostics).Code);
+        Assert.Equal("DUPLICATE_STATE_NAME: Duplicate State name: A at /States/A", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Parse_RepeatedKeyElsewhere_LocatedJsonDiagnostic()
+    {
+        var result = AslParser.Parse("""{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B","States":{"B":{"Type":"Pass","End":true,"End":true}}}],"End":true}}}""");
+
+        Assert.Null(result.Definition);
+        Assert.Equal("INVALID_JSON_DESCRIPTION: Duplicate field 'End' at /States/P/Branches[0]/States/B/End", Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]

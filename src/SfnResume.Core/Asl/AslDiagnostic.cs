@@ -29,8 +29,8 @@ public static class AslDiagnosticCodes
     public const string MissingEndState = "MISSING_END_STATE";
     public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string InvalidStateName = "INVALID_STATE_NAME";
+    /// <summary>A transition to a state that does not exist, and also (as AWS reports it) a state nothing transitions to.</summary>
     public const string MissingTransitionTarget = "MISSING_TRANSITION_TARGET";
-    public const string UnreachableState = "UNREACHABLE_STATE";
     public const string TooDeeplyNested = "TOO_DEEPLY_NESTED";
     public const string DuplicateLabelName = "DUPLICATE_LABEL_NAME";
     public const string InvalidLabelName = "INVALID_LABEL_NAME";

@@ -190,6 +190,4 @@ internal sealed class AslFieldReader
 
         return result;
     }
-
-    public static string Describe(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,7 +44,9 @@ public static class AslParser
         }
         catch (JsonException ex)
         {
-            return Fail(JsonSyntaxDiagnostics.FromException(json, ex));
+            return ex.LineNumber is null && DuplicateNames.Find(json) is { Length: > 0 } duplicates
+                ? new AslParseResult(null, duplicates)
+                : Fail(JsonSyntaxDiagnostics.FromException(json, ex));
         }
 
         return node is JsonObject root

@@ -177,13 +177,35 @@ public sealed class AslParserModelTests
         Assert.Contains("line: 3", d.Location, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"a\":\"x", "Expected end of string, but instead reached end of data.", 1, 8)]
+    [InlineData("{\"a\":}", "'}' is an invalid start of a value.", 1, 6)]
+    [InlineData("{\n\"a\": tru }", "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 2, 9)]
+    public void Parse_SyntaxErrors_MessageWithJacksonStyleLineAndColumn(string json, string message, int line, int column)
+    {
+        var d = Assert.Single(AslParser.Parse(json).Diagnostics);
+
+        Assert.Equal("INVALID_JSON_DESCRIPTION", d.Code);
+        Assert.StartsWith(message + "\n at [Source: (String)", d.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"; line: {line}, column: {column}]", d.Location, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void Parse_DuplicateJsonKeys_IsADiagnosticNotAnException()
+    public void Parse_StateNameRepeatedInOneStatesObject_DuplicateStateName()
     {
         var result = AslParser.Parse("""{"StartAt":"A","States":{"A":{"Type":"Succeed"},"A":{"Type":"Succeed"}}}""");
 
         Assert.Null(result.Definition);
-        Assert.Equal("INVALID_JSON_DESCRIPTION", Assert.Single(result.Diagnostics).Code);
+        Assert.Equal("DUPLICATE_STATE_NAME: Duplicate State name: A at /States/A", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Parse_RepeatedKeyElsewhere_LocatedJsonDiagnostic()
+    {
+        var result = AslParser.Parse("""{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B","States":{"B":{"Type":"Pass","End":true,"End":true}}}],"End":true}}}""");
+
+        Assert.Null(result.Definition);
+        Assert.Equal("INVALID_JSON_DESCRIPTION: Duplicate field 'End' at /States/P/Branches[0]/States/B/End", Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]

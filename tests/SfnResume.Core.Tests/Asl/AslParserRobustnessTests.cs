@@ -62,6 +62,7 @@ public sealed class AslParserRobustnessTests
     [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Parallel\",\"Branches\":[1,{}],\"End\":true}}}")]
     [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Choice\",\"Choices\":[1,{\"Not\":5},{\"And\":{}}]}}}")]
     [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:::\",\"Retry\":[1,{\"ErrorEquals\":\"x\",\"MaxAttempts\":1e400}],\"Catch\":{},\"End\":true}}}")]
+    [InlineData("[{\"a\":1,\"a\":2},[{\"b\":1,\"b\":1}]]")]
     [InlineData("\uFEFF{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}")]
     public void Parse_Malformed_DiagnosticsNotExceptions(string json)
     {

@@ -11,9 +11,10 @@ internal sealed class TimelineBuilder
     private readonly ExecutionHistory _history;
     private readonly ExecutionScope _root = new();
     private readonly StateVisit?[] _visitOf;
-    private readonly VisitAttempt?[] _branchesStartedBy;
-    private readonly MapIteration?[] _iterationStartedBy;
+    private readonly Dictionary<long, VisitAttempt> _branchesStartedBy = [];
+    private readonly Dictionary<long, MapIteration> _iterationStartedBy = [];
     private readonly List<StateVisit> _open = [];
+    private readonly List<StateVisit> _visits = [];
     private readonly List<HistoryEvent> _redrives = [];
     private HistoryEvent? _terminal;
 
@@ -22,8 +23,6 @@ internal sealed class TimelineBuilder
         _history = history;
         var slots = history.Count + 1;
         _visitOf = new StateVisit?[slots];
-        _branchesStartedBy = new VisitAttempt?[slots];
-        _iterationStartedBy = new MapIteration?[slots];
     }
 
     public ExecutionTimeline Build()
@@ -34,7 +33,7 @@ internal sealed class TimelineBuilder
         }
 
         var status = ExecutionStatusOf(_terminal);
-        var visits = new ExecutionTimeline(_history, _root, _visitOf, _redrives, _terminal, status, null).AllVisits().ToList();
+        var visits = _visits;
         foreach (var visit in visits)
         {
             TakeAttemptFailure(visit);
@@ -140,11 +139,11 @@ internal sealed class TimelineBuilder
     private void Enter(HistoryEvent e, long previous, StateVisit? from)
     {
         TimelineScope scope;
-        if (_branchesStartedBy[previous] is { } parallelAttempt)
+        if (_branchesStartedBy.TryGetValue(previous, out var parallelAttempt))
         {
             scope = parallelAttempt.AddBranch(e.StateName ?? "");
         }
-        else if (_iterationStartedBy[previous] is { } iteration)
+        else if (_iterationStartedBy.TryGetValue(previous, out var iteration))
         {
             scope = iteration;
         }
@@ -156,6 +155,7 @@ internal sealed class TimelineBuilder
         var visit = new StateVisit(e, scope);
         scope.Add(visit);
         _open.Add(visit);
+        _visits.Add(visit);
         _visitOf[e.Id] = visit;
         if (visit.StateType == VisitedStateType.Fail)
         {

@@ -460,8 +460,7 @@ internal sealed class TimelineBuilder
 
         var cutOff = execution != ExecutionStatus.Running
             || visit.Closed
-            || (visit.Scope.Attempt is { } scopeAttempt
-                && (scopeAttempt.End is not null || !ReferenceEquals(scopeAttempt, scopeAttempt.Visit.LastAttempt)));
+            || visit.Scope.Attempt is { IsOver: true };
         return cutOff ? VisitStatus.Aborted : VisitStatus.NotFinished;
     }
 

@@ -41,6 +41,9 @@ public sealed class VisitAttempt
 
     public bool Failed => Failure is not null;
 
+    /// <summary>Ended, or replaced by a later attempt (a retry that followed no Failed event).</summary>
+    public bool IsOver => End is not null || !ReferenceEquals(this, Visit.LastAttempt);
+
     /// <summary>Error of the failure; for a Parallel/Map, the error of the inner event that made it fail.</summary>
     public string? Error { get; internal set; }
 

@@ -60,6 +60,10 @@ internal sealed class TimelineBuilder
                 _terminal = e;
                 break;
             case EventRole.ExecutionRedriven:
+                // Redrive reruns the failed state in the same tree (redrive-and-resume.md section 1); where AWS
+                // points the next event is unconfirmed, so an event pointing at ExecutionRedriven continues the
+                // visit the failure chain led to: a new attempt of it, or a new visit beside it.
+                _visitOf[e.Id] = _terminal is not null ? FollowFailureChain(_terminal) : null;
                 _redrives.Add(e);
                 _terminal = null;
                 foreach (var visit in _open)
@@ -261,6 +265,18 @@ internal sealed class TimelineBuilder
         if (attempt is not null && attempt.End is null)
         {
             attempt.End = e;
+        }
+
+        if (e.Type is HistoryEventType.ParallelStateSucceeded or HistoryEventType.MapStateSucceeded && attempt is { Failed: true })
+        {
+            // Only a redrive lets a failed attempt finish: its rerun branches or iterations succeeded.
+            attempt.End = e;
+            attempt.Failure = null;
+            attempt.Error = null;
+            attempt.Cause = null;
+            visit.FailureEvent = null;
+            visit.Error = null;
+            visit.Cause = null;
         }
 
         if (e.Type is HistoryEventType.ParallelStateFailed or HistoryEventType.MapStateFailed)

@@ -61,4 +61,20 @@ public sealed class ExecutionTimelineRetryTests
         Assert.Equal(4, call.Entered.Id);
         Assert.Equal("{\"a\":1}", call.Input);
     }
+
+    [Fact]
+    public void Build_RedrivenRerunPointingAtExecutionRedriven_ContinuesTheFailedVisit()
+    {
+        var timeline = Timeline("redriven-in-branch.history.json");
+
+        Assert.Equal((ExecutionStatus.Succeeded, 1), (timeline.Status, timeline.RedriveCount));
+        Assert.Null(timeline.FailedVisit);
+        var both = Assert.Single(timeline.Visits);
+        Assert.Equal(VisitStatus.Succeeded, both.Status);
+        var right = timeline.VisitsOf("Right").Single();
+        Assert.Equal((VisitStatus.Succeeded, 2), (right.Status, right.Attempts.Count));
+        Assert.Equal("Transient", right.Attempts[0].Error);
+        Assert.Equal(timeline.Redrives[0].Id, right.Attempts[1].Start.PreviousEventId);
+        Assert.All(both.Branches, b => Assert.Equal(VisitStatus.Succeeded, b.Status));
+    }
 }

@@ -24,7 +24,7 @@ internal sealed partial class TimelineBuilder
             FillContainerErrors(visit);
         }
 
-        if (visit is null && status is ExecutionStatus.Aborted or ExecutionStatus.TimedOut)
+        if (status is ExecutionStatus.Aborted or ExecutionStatus.TimedOut && visit is null or { Exited: not null })
         {
             // A stop or timeout points at no state (recorded: WaitStateEntered 2<-0, ExecutionAborted 3<-0): take the
             // innermost visit still open.

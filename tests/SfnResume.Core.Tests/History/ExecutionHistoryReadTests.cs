@@ -137,6 +137,7 @@ public sealed class ExecutionHistoryReadTests
         Assert.Equal("ChargeCard", history[4].StateEnteredEventDetails!.Name);
         Assert.Equal("PaymentDeclined", history[10].TaskFailedEventDetails!.Error);
         Assert.IsType<TaskStartedEventDetails>(history[6].Details);
+        AssertGolden(history.ToJson(indented: true), "cloudwatch-records.expected.json");
 
         // Written back as the wire writes it: epoch seconds, type, id, previousEventId, then the details member.
         using var written = JsonDocument.Parse(history.ToJson());

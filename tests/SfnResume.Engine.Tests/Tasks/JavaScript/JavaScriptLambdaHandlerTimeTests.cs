@@ -135,6 +135,38 @@ public sealed class JavaScriptLambdaHandlerTimeTests
             Assert.IsType<LambdaOutcome.Succeeded>(outcome).Payload!.ToJsonString());
     }
 
+    [Fact]
+    public async Task InvokeAsync_ConcurrentCalls_RunOneAfterAnother()
+    {
+        var log = new List<string>();
+        using var handler = JavaScriptLambdaHandler.FromCode(
+            "exports.handler = async (e) => { console.log('start ' + e.n); await new Promise(r => setTimeout(r, 1000)); console.log('end ' + e.n); return e.n; };",
+            Options(log.Add));
+
+        var first = handler.InvokeAsync(JsonNode.Parse("{\"n\":1}")).AsTask();
+        var second = handler.InvokeAsync(JsonNode.Parse("{\"n\":2}")).AsTask();
+        Assert.Equal(["INFO start 1"], log);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("1", Assert.IsType<LambdaOutcome.Succeeded>(await first).Payload!.ToJsonString());
+        await WaitUntil(() => log.Count == 3);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("2", Assert.IsType<LambdaOutcome.Succeeded>(await second).Payload!.ToJsonString());
+        Assert.Equal(["INFO start 1", "INFO end 1", "INFO start 2", "INFO end 2"], log);
+    }
+
+    // The second call starts on a thread-pool continuation once the first releases the handler.
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 10_000 && !condition(); i++)
+        {
+            await Task.Yield();
+        }
+
+        Assert.True(condition());
+    }
+
     private static LambdaOutcome Completed(ValueTask<LambdaOutcome> pending)
     {
         Assert.True(pending.IsCompleted, "the handler should settle without waiting");

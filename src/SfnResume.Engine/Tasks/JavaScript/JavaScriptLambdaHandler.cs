@@ -24,6 +24,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
     private readonly string? _directory;
     private readonly Prepared<Script>? _mainScript;
     private readonly string? _syntaxError;
+    private readonly string? _moduleCode;
     private readonly Func<string> _requestIds;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string[] _exportPath;
@@ -48,6 +49,13 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         _directory = directory;
         _exportPath = ExportPath(options.Handler);
         _requestIds = options.RequestIdFactory ?? new SequentialRequestIds().Next;
+        if (filePath.EndsWith(".mjs", StringComparison.Ordinal))
+        {
+            // An ES module: parsed, linked and evaluated by Jint's module loader on the cold start.
+            _moduleCode = code;
+            return;
+        }
+
         try
         {
             // Node's CommonJS wrapper, on the first line so that line numbers in traces stay those of the file.
@@ -60,7 +68,9 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         }
     }
 
-    /// <summary>Loads a handler file; <c>require('./x')</c> resolves beside it.</summary>
+    /// <summary>Loads a handler file; <c>require('./x')</c> resolves beside it. A <c>.mjs</c> file is an ES module
+    /// (<c>export const handler</c>) whose relative imports resolve beside it; Node built-ins are not importable
+    /// there (the globals <c>console</c>, <c>process</c> and timers are).</summary>
     public static JavaScriptLambdaHandler FromFile(string path, JavaScriptLambdaOptions? options = null)
     {
         var full = Path.GetFullPath(path);

@@ -179,13 +179,9 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
             _runtime = runtime;
         }
 
-        return Step(runtime!, cancellationToken, () =>
-        {
-            var ev = runtime!.Converter.ToJs(payload);
-            _eventNode = payload;
-            _eventJs = ev;
-            _awaitingPromise = runtime.Invoke.Call(runtime.Handler, ev, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
-        });
+        _eventNode = payload;
+        _eventJs = runtime!.Converter.ToJs(payload);
+        return Step(runtime, cancellationToken, callHandler: true);
     }
 
     private async ValueTask<LambdaOutcome> LoopAsync(CancellationToken cancellationToken)
@@ -202,7 +198,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
                 await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = Step(runtime, cancellationToken, null);
+            var outcome = Step(runtime, cancellationToken, callHandler: false);
             if (outcome is not null)
             {
                 return outcome;
@@ -210,14 +206,18 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> (if any), then microtasks and due timers, and reports the outcome once
+    /// <summary>Calls the handler (first step only), then runs microtasks and due timers, and reports the outcome once
     /// the invocation has settled, its deadline has passed, or the event loop has emptied.</summary>
-    private LambdaOutcome? Step(Runtime runtime, CancellationToken cancellationToken, Action? action)
+    private LambdaOutcome? Step(Runtime runtime, CancellationToken cancellationToken, bool callHandler)
     {
         runtime.Deadline.Arm(EarliestDeadline(), cancellationToken);
         try
         {
-            action?.Invoke();
+            if (callHandler)
+            {
+                _awaitingPromise = runtime.Invoke.Call(runtime.Handler, _eventJs, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
+            }
+
             runtime.Engine.Advanced.ProcessTasks();
             while (_outcome is null && runtime.Timers.TakeDue() is { } callback)
             {

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace SfnResume.Engine.Tests.Tasks.JavaScript;
 
 /// <summary>Per-call overhead of the workload identity handler on a small object (task-chain-1000's shape).</summary>
+[Collection(SpeedCollection.Name)]
 public sealed class JavaScriptLambdaHandlerSpeedTests(ITestOutputHelper output)
 {
     [Fact]
@@ -46,4 +47,11 @@ public sealed class JavaScriptLambdaHandlerSpeedTests(ITestOutputHelper output)
         // A loose bound so that a busy shared machine does not fail the build; the figures above are what matters.
         Assert.True(bestWall < 100, $"{bestWall:F3} us per call");
     }
+}
+
+/// <summary>Speed figures are taken while no other test of this assembly runs.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SpeedCollection
+{
+    public const string Name = "Speed";
 }

@@ -17,11 +17,25 @@ public class PlanningBenchmarks
     {
         var path = BenchPaths.GeneratedHistory(25_000);
         _history = File.ReadAllBytes(path);
-        _definition = AslParser.Parse(File.ReadAllText(Path.ChangeExtension(path, ".asl.json"))).Definition!;
+        _definitionText = File.ReadAllText(Path.ChangeExtension(path, ".asl.json"));
+        _definition = AslParser.Parse(_definitionText).Definition!;
+        _plan = ReadAndPlan();
     }
+
+    private string _definitionText = "";
+    private ResumePlan _plan = null!;
 
     [Benchmark]
     public ExecutionHistory Read() => ExecutionHistory.Parse(_history);
+
+    [Benchmark]
+    public ExecutionTimeline ReadAndBuildTimeline() => ExecutionTimeline.Build(ExecutionHistory.Parse(_history));
+
+    [Benchmark]
+    public AslParseResult ParseDefinition() => AslParser.Parse(_definitionText);
+
+    [Benchmark]
+    public StateMachineDefinition RewriteDefinition() => DefinitionRewriter.Apply(_definition, _plan);
 
     [Benchmark]
     public ResumePlan ReadAndPlan() => ResumePlanner.Plan(_definition, ExecutionHistory.Parse(_history), new ResumeOptions { StateMachineName = "OrderPipeline" });

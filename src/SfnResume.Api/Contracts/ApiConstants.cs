@@ -4,8 +4,8 @@ namespace SfnResume.Api.Contracts;
 // validator and gets AWS's ValidationException instead of a deserialisation error. Each AllValues array is in the
 // order AWS prints it in "Member must satisfy enum value set: [...]".
 
-/// <summary><c>ExecutionStatus</c>.</summary>
-public static class ExecutionStatus
+/// <summary><c>ExecutionStatus</c> values (plural name: Core.History has its own <c>ExecutionStatus</c> enum).</summary>
+public static class ExecutionStatuses
 {
     public const string Running = "RUNNING";
     public const string Succeeded = "SUCCEEDED";

@@ -87,7 +87,7 @@ public sealed record DescribeExecutionResponse
 
     public string? Name { get; init; }
 
-    /// <summary><see cref="ExecutionStatus"/>.</summary>
+    /// <summary><see cref="ExecutionStatuses"/>.</summary>
     public required string Status { get; init; }
 
     public required DateTimeOffset StartDate { get; init; }
@@ -147,7 +147,7 @@ public sealed record ListExecutionsRequest
 {
     public string? StateMachineArn { get; init; }
 
-    /// <summary><see cref="ExecutionStatus"/>.</summary>
+    /// <summary><see cref="ExecutionStatuses"/>.</summary>
     public string? StatusFilter { get; init; }
 
     public int? MaxResults { get; init; }

@@ -16,7 +16,12 @@ namespace SfnResume.Api.Json;
 /// </remarks>
 public sealed class HistoryEventListConverter : JsonConverter<HistoryEventList>
 {
-    private static readonly JsonSerializerOptions s_eventOptions = new() { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+    // Relaxed escaping, as the history model writes files: JSON held in strings stays readable ("a" not \u0022a\u0022).
+    private static readonly JsonSerializerOptions s_eventOptions = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static JsonTypeInfo<HistoryEvent> EventInfo =>
         (JsonTypeInfo<HistoryEvent>)s_eventOptions.GetTypeInfo(typeof(HistoryEvent));

@@ -159,7 +159,7 @@ public static partial class RequestValidator
         ArgumentNullException.ThrowIfNull(request);
         var c = new ConstraintChecker();
         c.Length(request.StateMachineArn, "stateMachineArn", 1, ArnMax);
-        c.Enum(request.StatusFilter, "statusFilter", ExecutionStatus.AllValues);
+        c.Enum(request.StatusFilter, "statusFilter", ExecutionStatuses.AllValues);
         c.Range(request.MaxResults, "maxResults", 0, PageSizeMax);
         c.Length(request.NextToken, "nextToken", 1, ListExecutionsPageTokenMax);
         c.Length(request.MapRunArn, "mapRunArn", 1, LongArnMax);
@@ -175,7 +175,7 @@ public static partial class RequestValidator
         if (request.StateMachineArn is not null)
         {
             Arns.ParseStateMachine(request.StateMachineArn);
-            if (request.StatusFilter == ExecutionStatus.PendingRedrive)
+            if (request.StatusFilter == ExecutionStatuses.PendingRedrive)
             {
                 throw SfnServiceException.ValidationMessage("PENDING_REDRIVE status filter requires a MapRunArn");
             }

@@ -53,9 +53,10 @@ public sealed partial class SqliteStore
                         batch[i].Apply(transaction);
                         transaction.Release("w");
                     }
-                    catch (Exception ex) when (ex is SqliteException or InvalidOperationException
-                        or Api.SfnServiceException or ArgumentException or System.Text.Json.JsonException)
+                    catch (Exception ex)
                     {
+                        // Whatever a write throws (an API error, a broken sequence, or a bug) belongs to that
+                        // write's caller; the other writes of the batch go on.
                         transaction.Rollback("w");
                         transaction.Release("w");
                         failures[i] = ex;
@@ -65,8 +66,9 @@ public sealed partial class SqliteStore
                 transaction.Commit();
             }
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
+            // The commit itself failed (disk full, I/O error): nothing of the batch is stored, every caller hears so.
             foreach (var item in batch)
             {
                 item.Fail(ex);

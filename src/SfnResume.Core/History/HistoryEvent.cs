@@ -327,30 +327,53 @@ public sealed record HistoryEvent
 
     internal DetailsMember Member => _member;
 
+    /// <summary>Keeps <c>ToString()</c> to what identifies the event, instead of all 37 details members.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id)
+            .Append(", PreviousEventId = ").Append(PreviousEventId)
+            .Append(", Type = ").Append(TypeName)
+            .Append(", Timestamp = ").Append(Timestamp.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (_details is not null)
+        {
+            builder.Append(", ").Append(DetailsMemberName).Append(" = ").Append(_details);
+        }
+
+        return true;
+    }
+
     private readonly string? _unknownTypeName;
 
-    /// <summary>Where the event was read from; <see cref="RawSource"/> compares equal to any other so that it takes no part in equality.</summary>
-    internal RawSource? Source { get; init; }
+    private SourceHolder _source;
 
-    /// <summary>The JSON this event was read from, when the event is still the one read.</summary>
+    /// <summary>Whether the event was read from JSON (and keeps it).</summary>
+    internal bool HasSource => _source.Original is not null;
+
+    /// <summary>The JSON the event was read from; empty when it was built in code.</summary>
+    internal ReadOnlyMemory<byte> SourceJson => _source.Json;
+
+    /// <summary>The JSON this event was read from, when the event is still the one read (not changed with <c>with</c>).</summary>
     internal ReadOnlyMemory<byte>? UnchangedJson
     {
         get
         {
-            if (Source is not { } source)
+            if (_source.Original is not { } original)
             {
                 return null;
             }
 
             // Not "cond ? Json : null": null would convert to an empty ReadOnlyMemory through byte[].
-            if (ReferenceEquals(source.Original, this) || Equals(source.Original))
+            if (ReferenceEquals(original, this) || Equals(original))
             {
-                return source.Json;
+                return _source.Json;
             }
 
             return null;
         }
     }
+
+    /// <summary>Remembers the JSON a just-read event came from.</summary>
+    internal void SetSource(ReadOnlyMemory<byte> json) => _source = new SourceHolder(json, this);
 
     internal static HistoryEvent WithDetails(HistoryEvent e, DetailsMember member, HistoryEventDetails? details)
     {
@@ -382,14 +405,19 @@ public sealed record HistoryEvent
         _details = value;
     }
 
-    /// <summary>The JSON an event was read from, and the event as read (to tell whether it was changed since).</summary>
-    internal sealed class RawSource(ReadOnlyMemory<byte> json)
+    /// <summary>
+    /// The JSON an event was read from and the event as read (to tell whether a copy was changed). It compares
+    /// equal to any other, so that two events with the same content are equal however they were made.
+    /// </summary>
+    private readonly struct SourceHolder(ReadOnlyMemory<byte> json, HistoryEvent original) : IEquatable<SourceHolder>
     {
         public ReadOnlyMemory<byte> Json { get; } = json;
 
-        public HistoryEvent? Original { get; set; }
+        public HistoryEvent? Original { get; } = original;
 
-        public override bool Equals(object? obj) => obj is RawSource;
+        public bool Equals(SourceHolder other) => true;
+
+        public override bool Equals(object? obj) => obj is SourceHolder;
 
         public override int GetHashCode() => 0;
     }

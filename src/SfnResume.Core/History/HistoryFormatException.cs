@@ -27,6 +27,16 @@ public sealed class HistoryFormatException : FormatException
         ByteOffset = byteOffset;
     }
 
+    private HistoryFormatException(HistoryFormatException inner, string suffix)
+        : base(inner.Message + suffix, inner)
+    {
+        Location = inner.Location;
+        ByteOffset = inner.ByteOffset;
+    }
+
+    /// <summary>The same error with the line of its byte offset appended.</summary>
+    internal HistoryFormatException WithLine(int line) => new(this, $" (line {line})");
+
     /// <summary>The JSON path (or line) of the faulty member, when known.</summary>
     public string? Location { get; }
 

@@ -195,6 +195,30 @@ public sealed class EventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task GetEvents_WhileAppending_ReaderSeesAContiguousCommittedPrefix()
+    {
+        var writer = Task.Run(async () =>
+        {
+            for (var batch = 0; batch < 50; batch++)
+            {
+                await _store.AppendEventsAsync(_arn, Events(1 + (batch * 4), 4));
+            }
+        });
+
+        var seen = 0L;
+        while (seen < 200)
+        {
+            var page = _store.GetEvents(_arn, 1000, false, null).Items;
+            Assert.Equal(Enumerable.Range(1, page.Count).Select(i => (long)i), page.Select(e => e.Id));
+            Assert.True(page.Count % 4 == 0, $"a reader saw part of a batch: {page.Count}");
+            Assert.True(page.Count >= seen);
+            seen = page.Count;
+        }
+
+        await writer;
+    }
+
+    [Fact]
     public void OpenInMemory_WorksWithoutFiles()
     {
         using var store = SqliteStore.OpenInMemory();

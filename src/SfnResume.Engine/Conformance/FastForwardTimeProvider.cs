@@ -2,9 +2,11 @@ namespace SfnResume.Engine.Conformance;
 
 /// <summary>
 /// A virtual clock that jumps ahead instead of waiting: a timer due in N seconds moves the clock N seconds on
-/// and fires at once (on the thread pool). Wait states, retry intervals and task timeouts therefore cost no real
-/// time while the history still sees the time pass. The clock never goes back; concurrent timers (Parallel
-/// branches) each advance it from the time they were set, so it is monotonic but not a perfect schedule.
+/// and fires at once (on the thread pool), so waits cost no real time while the history still sees the time
+/// pass. The clock never goes back. Timers fire in the order they are set, not by due time: this suits code that
+/// waits for one timer at a time, the earliest it needs (the engine's virtual waits and deadlines, the JavaScript
+/// Lambda handlers' event loop), which is how everything run by the conformance runner waits. Two timers racing
+/// each other would need a scheduler that knows when all work is idle, which a clock cannot know.
 /// </summary>
 public sealed class FastForwardTimeProvider : TimeProvider
 {
@@ -35,7 +37,10 @@ public sealed class FastForwardTimeProvider : TimeProvider
     {
         if (delta > TimeSpan.Zero)
         {
-            AdvanceTo(GetUtcNow() + delta);
+            lock (_gate)
+            {
+                _now += delta;
+            }
         }
     }
 
@@ -77,13 +82,12 @@ public sealed class FastForwardTimeProvider : TimeProvider
                 generation = ++_generation;
             }
 
-            if (dueTime == Timeout.InfiniteTimeSpan)
+            if (dueTime != Timeout.InfiniteTimeSpan)
             {
-                return true;
+                var target = clock.GetUtcNow() + (dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
+                ThreadPool.UnsafeQueueUserWorkItem(_ => Fire(generation, target, period), null);
             }
 
-            var target = clock.GetUtcNow() + (dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
-            ThreadPool.UnsafeQueueUserWorkItem(_ => Fire(generation, target, period), null);
             return true;
         }
 
@@ -101,28 +105,25 @@ public sealed class FastForwardTimeProvider : TimeProvider
             return ValueTask.CompletedTask;
         }
 
-        private void Fire(long generation, DateTimeOffset target, TimeSpan period)
+        private bool IsCurrent(long generation)
         {
             lock (_gate)
             {
-                if (_disposed || generation != _generation)
-                {
-                    return;
-                }
+                return !_disposed && generation == _generation;
+            }
+        }
+
+        private void Fire(long generation, DateTimeOffset target, TimeSpan period)
+        {
+            if (!IsCurrent(generation))
+            {
+                return;
             }
 
             clock.AdvanceTo(target);
             callback(state);
-            if (period != Timeout.InfiniteTimeSpan && period > TimeSpan.Zero)
+            if (period != Timeout.InfiniteTimeSpan && period > TimeSpan.Zero && IsCurrent(generation))
             {
-                lock (_gate)
-                {
-                    if (_disposed || generation != _generation)
-                    {
-                        return;
-                    }
-                }
-
                 ThreadPool.UnsafeQueueUserWorkItem(_ => Fire(generation, clock.GetUtcNow() + period, period), null);
             }
         }

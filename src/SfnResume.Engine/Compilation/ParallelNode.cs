@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SfnResume.Core.Asl;
+using SfnResume.Core.Errors;
+using SfnResume.Core.History;
+using SfnResume.Engine.Runtime;
+
+namespace SfnResume.Engine.Compilation;
+
+/// <summary>
+/// Parallel (https://states-language.net/#parallel-state): every branch gets the same input; the result is the
+/// array of branch outputs in branch order. Branches that complete synchronously run one after the other (a
+/// deterministic history); branches that wait run concurrently. A failing branch stops the others (their running
+/// states write Aborted events) and the state reports the branch's own error.
+/// </summary>
+internal sealed class ParallelNode : WorkStateNode
+{
+    private readonly SelectPath _inputPath;
+    private readonly TemplateField? _parameters;
+    private readonly TemplateField? _resultSelector;
+    private readonly ResultPathField _resultPath;
+    private readonly SelectPath _outputPath;
+    private readonly AssignField? _assign;
+
+    public ParallelNode(ParallelState state, ErrorHandling handling, EngineRandom random)
+        : base(state, HistoryEventType.ParallelStateEntered, HistoryEventType.ParallelStateExited, handling, random)
+    {
+        _inputPath = SelectPath.Compile(state.InputPath);
+        _parameters = TemplateField.Compile(state.Parameters);
+        _resultSelector = TemplateField.Compile(state.ResultSelector);
+        _resultPath = ResultPathField.Compile(state.ResultPath);
+        _outputPath = SelectPath.Compile(state.OutputPath);
+        _assign = AssignField.Compile(state.Assign);
+        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
+            || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext;
+    }
+
+    public CompiledScope[] Branches { get; set; } = [];
+
+    public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
+    {
+        var enteredId = Enter(frame, input);
+        Payload branchInput;
+        try
+        {
+            var effective = _inputPath.Apply(frame, input);
+            branchInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+        }
+        catch (StatesException e)
+        {
+            return Failed(e, enteredId);
+        }
+
+        var recorder = frame.Run.Recorder;
+        int[]? counters = null;
+        var retryCount = 0;
+        while (true)
+        {
+            frame.Source = recorder.Simple(HistoryEventType.ParallelStateStarted, frame.Source, frame.Now);
+            var outcome = await RunBranchesAsync(frame, branchInput.With(branchInput.Node, shared: true)).ConfigureAwait(false);
+            if (outcome.Failure is { } failure)
+            {
+                // As for Map (recorded): a retry restarts with ParallelStateStarted pointing at the failing event.
+                if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
+                {
+                    frame.Source = outcome.LastEventId;
+                    await frame.DelayAsync(pause).ConfigureAwait(false);
+                    continue;
+                }
+
+                frame.Source = recorder.Simple(HistoryEventType.ParallelStateFailed, outcome.LastEventId, frame.Now);
+                return CatchOrFail(frame, input, failure, enteredId);
+            }
+
+            // ParallelStateSucceeded and the Exited event both point at the last branch event (recorded).
+            recorder.Simple(HistoryEventType.ParallelStateSucceeded, outcome.LastEventId, frame.Now);
+            frame.Source = outcome.LastEventId;
+            try
+            {
+                var result = outcome.Result!;
+                var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
+                var assigned = _assign?.Evaluate(frame, result.Node, Random);
+                var output = _outputPath.Apply(frame, _resultPath.Apply(input, selected));
+                return Exit(frame, output, assigned, Next);
+            }
+            catch (StatesException e)
+            {
+                return Failed(e, enteredId);
+            }
+        }
+    }
+
+    private async ValueTask<BranchesOutcome> RunBranchesAsync(Frame frame, Payload input)
+    {
+        var run = frame.Run;
+        var startedId = frame.Source;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(frame.Token);
+        var frames = new Frame[Branches.Length];
+        var outputs = new Payload?[Branches.Length];
+        List<(int Index, Task<ScopeOutcome> Task)>? waiting = null;
+        Failure? failure = null;
+        long failingEventId = 0;
+        for (var i = 0; i < Branches.Length && failure is null; i++)
+        {
+            frames[i] = new Frame(run, new VariableScope(frame.Variables), startedId, frame.VirtualOffset, stop.Token, isTopLevel: false);
+            var pending = Interpreter.RunScopeAsync(Branches[i], frames[i], input);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var done = pending.Result;
+                outputs[i] = done.Output;
+                if (done.Failure is { } f)
+                {
+                    failure = f;
+                    failingEventId = frames[i].Source;
+                }
+            }
+            else
+            {
+                (waiting ??= []).Add((i, pending.AsTask()));
+            }
+        }
+
+        if (waiting is not null)
+        {
+            if (failure is not null)
+            {
+                StopOthers(frames, failingEventId, stop);
+            }
+
+            var remaining = waiting.Select(w => w.Task).ToList();
+            while (remaining.Count > 0)
+            {
+                var finished = await Task.WhenAny(remaining).ConfigureAwait(false);
+                remaining.Remove(finished);
+                var index = waiting.First(w => w.Task == finished).Index;
+                try
+                {
+                    var done = await finished.ConfigureAwait(false);
+                    outputs[index] = done.Output;
+                    if (done.Failure is { } f && failure is null)
+                    {
+                        failure = f;
+                        failingEventId = frames[index].Source;
+                        StopOthers(frames, failingEventId, stop);
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested && failure is not null)
+                {
+                    // A sibling failed; this branch has written its Aborted events.
+                }
+            }
+        }
+
+        var last = startedId;
+        var offset = frame.VirtualOffset;
+        foreach (var child in frames)
+        {
+            if (child is null)
+            {
+                continue;
+            }
+
+            last = Math.Max(last, child.Source);
+            offset = child.VirtualOffset > offset ? child.VirtualOffset : offset;
+        }
+
+        frame.VirtualOffset = offset;
+        if (failure is not null)
+        {
+            return new BranchesOutcome(null, failure, failingEventId);
+        }
+
+        return new BranchesOutcome(JoinOutputs(outputs!), null, last);
+    }
+
+    private static void StopOthers(Frame[] frames, long failingEventId, CancellationTokenSource stop)
+    {
+        var reason = new AbortReason(failingEventId, IsStop: false);
+        foreach (var child in frames)
+        {
+            if (child is not null)
+            {
+                child.AbortReason = reason;
+            }
+        }
+
+        stop.Cancel();
+    }
+
+    /// <summary>The result array, as nodes and as the branches' texts joined (AWS keeps each branch's text as it was).</summary>
+    internal static Payload JoinOutputs(IReadOnlyList<Payload> outputs)
+    {
+        var array = new JsonArray();
+        var text = new StringBuilder(2 + (outputs.Count * 16)).Append('[');
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var output = outputs[i];
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(output.Text);
+            var node = output.Node;
+            array.Add(node is not null && (node.Parent is not null || output.IsShared) ? node.DeepClone() : node);
+        }
+
+        return Payload.FromNode(array, text.Append(']').ToString(), shared: false);
+    }
+
+    private readonly record struct BranchesOutcome(Payload? Result, Failure? Failure, long LastEventId);
+}

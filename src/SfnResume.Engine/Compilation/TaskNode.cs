@@ -1,0 +1,276 @@
+using System.Text.Json.Nodes;
+using SfnResume.Core.Asl;
+using SfnResume.Core.Errors;
+using SfnResume.Core.Expressions.JsonPath;
+using SfnResume.Core.History;
+using SfnResume.Engine.Runtime;
+using SfnResume.Engine.Tasks;
+
+namespace SfnResume.Engine.Compilation;
+
+/// <summary>
+/// Task (https://states-language.net/#task-state) calling Lambda, either by function ARN (LambdaFunction* events)
+/// or through <c>arn:aws:states:::lambda:invoke</c> (Task* events, result = the Invoke response). Pipeline:
+/// InputPath, Parameters, the call (with Retry), ResultSelector, ResultPath, OutputPath; Assign; Catch.
+/// </summary>
+internal sealed class TaskNode : WorkStateNode
+{
+    private readonly string _resource;
+    private readonly bool _isInvoke;
+    private readonly LambdaFunctionRef? _function;
+    private readonly SelectPath _inputPath;
+    private readonly TemplateField? _parameters;
+    private readonly TemplateField? _resultSelector;
+    private readonly ResultPathField _resultPath;
+    private readonly SelectPath _outputPath;
+    private readonly AssignField? _assign;
+    private readonly TimeoutField _timeout;
+    private readonly TimeoutField _heartbeat;
+
+    public TaskNode(TaskState state, ErrorHandling handling, EngineRandom random)
+        : base(state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, handling, random)
+    {
+        _resource = state.Resource;
+        if (LambdaFunctionRef.IsFunctionArn(state.Resource))
+        {
+            _function = LambdaFunctionRef.Parse(state.Resource);
+        }
+        else if (LambdaFunctionRef.IsInvokeResource(state.Resource) && !state.Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal))
+        {
+            _isInvoke = true;
+        }
+        else
+        {
+            throw new NotSupportedException("State '" + state.Name + "' calls '" + state.Resource + "'; this engine runs Lambda tasks only (function ARNs and arn:aws:states:::lambda:invoke).");
+        }
+
+        _inputPath = SelectPath.Compile(state.InputPath);
+        _parameters = TemplateField.Compile(state.Parameters);
+        _resultSelector = TemplateField.Compile(state.ResultSelector);
+        _resultPath = ResultPathField.Compile(state.ResultPath);
+        _outputPath = SelectPath.Compile(state.OutputPath);
+        _assign = AssignField.Compile(state.Assign);
+        _timeout = TimeoutField.Compile(state.TimeoutSeconds, "TimeoutSecondsPath");
+        _heartbeat = TimeoutField.Compile(state.HeartbeatSeconds, "HeartbeatSecondsPath");
+        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
+            || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext
+            || _timeout.ReadsContext || _heartbeat.ReadsContext;
+    }
+
+    public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
+    {
+        var enteredId = Enter(frame, input);
+        Payload taskInput;
+        long? timeout;
+        long? heartbeat;
+        try
+        {
+            var effective = _inputPath.Apply(frame, input);
+            taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+            timeout = _timeout.Resolve(frame, effective.Node);
+            heartbeat = _heartbeat.Resolve(frame, effective.Node);
+        }
+        catch (StatesException e)
+        {
+            return Failed(e, enteredId);
+        }
+
+        int[]? counters = null;
+        var retryCount = 0;
+        while (true)
+        {
+            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount).ConfigureAwait(false);
+            if (attempt.Failure is { } failure)
+            {
+                if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
+                {
+                    await frame.DelayAsync(pause).ConfigureAwait(false);
+                    continue;
+                }
+
+                return CatchOrFail(frame, input, failure, enteredId);
+            }
+
+            try
+            {
+                var result = attempt.Result!;
+                var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
+                var assigned = _assign?.Evaluate(frame, result.Node, Random);
+                var output = _outputPath.Apply(frame, _resultPath.Apply(input, selected));
+                return Exit(frame, output, assigned, Next);
+            }
+            catch (StatesException e)
+            {
+                return Failed(e, enteredId);
+            }
+        }
+    }
+
+    private async ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount)
+    {
+        var run = frame.Run;
+        var recorder = run.Recorder;
+        LambdaFunctionRef? function = _function;
+        JsonNode? payload = taskInput.Node;
+        if (_isInvoke)
+        {
+            frame.Source = recorder.TaskScheduled(frame.Source, frame.Now, "lambda", "invoke", run.Identity.Region, taskInput.Text, timeout, heartbeat);
+            frame.Source = recorder.TaskStarted(frame.Source, frame.Now, "lambda", "invoke");
+            var parameters = taskInput.Node as JsonObject;
+            payload = InvokePayload(parameters?["Payload"]) ?? new JsonObject();
+            if (parameters?["FunctionName"] is not JsonValue nameValue || !JsonNodes.TryGetString(nameValue, out var name)
+                || !LambdaFunctionRef.TryParse(name, out function))
+            {
+                return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"])), false);
+            }
+        }
+        else
+        {
+            frame.Source = recorder.LambdaScheduled(frame.Source, frame.Now, _resource, taskInput.Text, timeout);
+            frame.Source = recorder.Simple(HistoryEventType.LambdaFunctionStarted, frame.Source, frame.Now);
+        }
+
+        run.CountTaskCall();
+        var limit = Limit(timeout, heartbeat);
+        var invoker = run.LambdaInvoker;
+        if (invoker is null)
+        {
+            return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + function!.Resource), false);
+        }
+
+        var invocation = new LambdaInvocation(function!, payload, run.StateMachineName, Name, retryCount, run.ExecutionArn) { StateTimeout = limit };
+        LambdaOutcome outcome;
+        try
+        {
+            var pending = invoker.InvokeAsync(invocation, frame.Token);
+            if (pending.IsCompletedSuccessfully)
+            {
+                outcome = pending.Result;
+            }
+            else if (limit is { } max)
+            {
+                try
+                {
+                    outcome = await pending.AsTask().WaitAsync(max, run.Time, frame.Token).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    outcome = LambdaOutcome.TimedOut.Instance;
+                }
+            }
+            else
+            {
+                outcome = await pending.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.TaskStateAborted);
+            throw;
+        }
+
+        switch (outcome)
+        {
+            case LambdaOutcome.Succeeded succeeded:
+                var result = _isInvoke
+                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now))
+                    : taskInput.With(succeeded.Payload, shared: taskInput.Holds(succeeded.Payload) && taskInput.IsShared);
+                RecordSuccess(frame, result);
+                return new Attempt(result, null);
+            case LambdaOutcome.Mocked mocked:
+                var mockedResult = Payload.FromNode(mocked.Result);
+                RecordSuccess(frame, mockedResult);
+                return new Attempt(mockedResult, null);
+            case LambdaOutcome.Failed failed:
+                return RecordFailure(frame, new Failure(failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause), false);
+            default:
+                var error = heartbeat is { } hb && (timeout is null || hb < timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
+                return RecordFailure(frame, new Failure(error, null), true);
+        }
+    }
+
+    private void RecordSuccess(Frame frame, Payload result)
+    {
+        var recorder = frame.Run.Recorder;
+        frame.Source = _isInvoke
+            ? recorder.TaskSucceeded(frame.Source, frame.Now, "lambda", "invoke", result.Text)
+            : recorder.LambdaSucceeded(frame.Source, frame.Now, result.Text);
+    }
+
+    private Attempt RecordFailure(Frame frame, Failure failure, bool timedOut)
+    {
+        var recorder = frame.Run.Recorder;
+        if (_isInvoke)
+        {
+            frame.Source = recorder.TaskError(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, frame.Source, frame.Now, "lambda", "invoke", failure.Error, failure.Cause);
+        }
+        else
+        {
+            frame.Source = recorder.LambdaError(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, frame.Source, frame.Now, failure.Error, failure.Cause);
+        }
+
+        return new Attempt(null, failure);
+    }
+
+    private static TimeSpan? Limit(long? timeout, long? heartbeat)
+    {
+        var seconds = (timeout, heartbeat) switch
+        {
+            ({ } t, { } h) => Math.Min(t, h),
+            ({ } t, null) => t,
+            (null, { } h) => h,
+            _ => (long?)null,
+        };
+        return seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+    }
+
+    /// <summary>
+    /// A string <c>Payload</c> is sent to Lambda as the request body itself, so the function receives the JSON it
+    /// holds (recorded: <c>"Payload": "0"</c> comes back as <c>0</c>).
+    /// </summary>
+    private static JsonNode? InvokePayload(JsonNode? payload)
+    {
+        if (JsonNodes.TryGetString(payload, out var text))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return payload;
+            }
+        }
+
+        return payload;
+    }
+
+    /// <summary>The optimised integration records a function's error payload as compact JSON (recorded), the ARN style keeps its text.</summary>
+    private static string? Compact(string? cause)
+    {
+        if (cause is null || !cause.StartsWith('{'))
+        {
+            return cause;
+        }
+
+        try
+        {
+            return JsonNodes.ToCompactJson(JsonNode.Parse(cause));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return cause;
+        }
+    }
+
+    /// <summary>The Invoke response with ids made from the injected id source (an X-Ray style trace id).</summary>
+    private static JsonObject InvokeResponse(JsonNode? payload, Guid requestId, DateTimeOffset at)
+    {
+        var id = requestId.ToString();
+        var traceId = "Root=1-" + at.ToUnixTimeSeconds().ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "-"
+            + id.Replace("-", "", StringComparison.Ordinal)[..24] + ";Sampled=0;Lineage=1:00000000:0";
+        return LambdaInvokeResponse.Create(payload, id, traceId, at);
+    }
+
+    private readonly record struct Attempt(Payload? Result, Failure? Failure);
+}

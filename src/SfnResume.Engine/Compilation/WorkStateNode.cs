@@ -1,0 +1,66 @@
+using SfnResume.Core.Asl;
+using SfnResume.Core.Errors;
+using SfnResume.Core.History;
+using SfnResume.Engine.Runtime;
+
+namespace SfnResume.Engine.Compilation;
+
+/// <summary>The states that do work and can be retried or caught: Task, Parallel, Map.</summary>
+internal abstract class WorkStateNode : StateNode
+{
+    protected WorkStateNode(StateDefinition definition, HistoryEventType entered, HistoryEventType exited, ErrorHandling handling, EngineRandom random)
+        : base(definition, entered, exited)
+    {
+        Handling = handling;
+        Random = random;
+    }
+
+    public ErrorHandling Handling { get; }
+
+    protected EngineRandom Random { get; }
+
+    protected override bool HasRetryCount => true;
+
+    /// <summary>
+    /// Decides whether <paramref name="failure"/> is retried; when it is, counts the retry and returns the pause.
+    /// </summary>
+    protected bool TryRetry(Frame frame, Failure failure, ref int[]? counters, ref int retryCount, out TimeSpan pause)
+    {
+        var next = Handling.NextRetry(failure.Error, ref counters, frame.Run.Options.NextRandom);
+        if (next is null)
+        {
+            pause = default;
+            return false;
+        }
+
+        pause = next.Value;
+        retryCount++;
+        frame.Run.CountRetry();
+        if (ReadsContext)
+        {
+            frame.Context.SetRetryCount(retryCount);
+        }
+
+        return true;
+    }
+
+    /// <summary>Hands <paramref name="failure"/> to the first matching catcher, or fails the state.</summary>
+    protected Step CatchOrFail(Frame frame, Payload rawInput, Failure failure, long enteredId)
+    {
+        var catcher = Handling.FindCatcher(failure.Error);
+        if (catcher is null)
+        {
+            return Step.Fail(failure);
+        }
+
+        try
+        {
+            var assigned = catcher.Assign?.Evaluate(frame, failure.ToErrorOutput(), Random);
+            return Exit(frame, catcher.Output(rawInput, failure), assigned, catcher.Target);
+        }
+        catch (StatesException e)
+        {
+            return Failed(e, enteredId);
+        }
+    }
+}

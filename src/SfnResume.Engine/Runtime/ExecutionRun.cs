@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SfnResume.Engine.Tasks;
+
+namespace SfnResume.Engine.Runtime;
+
+/// <summary>
+/// Everything one execution shares across its scopes: identity (ARNs, names, start time), the history being
+/// written, the services it calls, counters, and how time passes.
+/// </summary>
+internal sealed class ExecutionRun
+{
+    private long _statesEntered;
+    private long _retries;
+    private long _taskCalls;
+
+    public ExecutionRun(EngineOptions options, HistoryRecorder recorder, ExecutionIdentity identity, string inputText, DateTimeOffset startTime, CancellationToken stopToken)
+    {
+        Options = options;
+        Recorder = recorder;
+        Identity = identity;
+        InputText = inputText;
+        StartTime = startTime;
+        StopToken = stopToken;
+    }
+
+    public EngineOptions Options { get; }
+
+    public HistoryRecorder Recorder { get; }
+
+    public ExecutionIdentity Identity { get; }
+
+    public string ExecutionArn => Identity.ExecutionArn;
+
+    public string ExecutionName => Identity.ExecutionName;
+
+    public string StateMachineArn => Identity.StateMachineArn;
+
+    public string StateMachineName => Identity.StateMachineName;
+
+    public string RoleArn => Identity.RoleArn;
+
+    public int RedriveCount => Identity.RedriveCount;
+
+    /// <summary>The execution input exactly as sent.</summary>
+    public string InputText { get; }
+
+    public DateTimeOffset StartTime { get; }
+
+    /// <summary>Execution-level <c>TimeoutSeconds</c> deadline, on the execution's clock.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Cancelled by StopExecution (and, outside fast-forward mode, when the execution times out).</summary>
+    public CancellationToken StopToken { get; }
+
+    public ILambdaInvoker? LambdaInvoker => Options.LambdaInvoker;
+
+    public TimeProvider Time => Options.TimeProvider;
+
+    public bool FastForward => Options.FastForward;
+
+    public long StatesEntered => Interlocked.Read(ref _statesEntered);
+
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public long TaskCalls => Interlocked.Read(ref _taskCalls);
+
+    /// <summary>Set when the execution timed out (rather than being stopped).</summary>
+    public bool TimedOut { get; set; }
+
+    public void CountEntered() => Interlocked.Increment(ref _statesEntered);
+
+    public void CountRetry() => Interlocked.Increment(ref _retries);
+
+    public void CountTaskCall() => Interlocked.Increment(ref _taskCalls);
+
+    /// <summary>A fresh, unowned copy of the execution input (for <c>$$.Execution.Input</c>).</summary>
+    public JsonNode? ParseInputCopy() => JsonNode.Parse(InputText, documentOptions: s_documentOptions);
+
+    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 512 };
+}
+
+/// <summary>Names and ARNs of one execution.</summary>
+internal sealed record ExecutionIdentity(
+    string ExecutionArn,
+    string ExecutionName,
+    string StateMachineArn,
+    string StateMachineName,
+    string RoleArn,
+    int RedriveCount,
+    string Region,
+    string AccountId);

@@ -1,0 +1,213 @@
+using SfnResume.Core.History;
+
+namespace SfnResume.Engine.Runtime;
+
+/// <summary>
+/// Appends events with consecutive ids. Callers give each event its <c>previousEventId</c> (the "source" of the
+/// scope that writes it, history-events.md section 3); the recorder only numbers, stores and announces them.
+/// Thread-safe: branches that await real asynchronous work write from several threads.
+/// </summary>
+internal sealed partial class HistoryRecorder
+{
+    private static readonly HistoryEventExecutionDataDetails s_notTruncated = new(false);
+
+    private readonly List<HistoryEvent> _events = new(64);
+    private readonly Lock _gate = new();
+    private readonly IExecutionObserver? _observer;
+    private readonly int _limit;
+
+    public HistoryRecorder(IExecutionObserver? observer, int? limit)
+    {
+        _observer = observer;
+        _limit = limit ?? int.MaxValue;
+    }
+
+    public IReadOnlyList<HistoryEvent> Events => _events;
+
+    public int Count => _events.Count;
+
+    /// <summary>True once the quota leaves room for the closing event only.</summary>
+    public bool IsAtLimit => _events.Count >= _limit - 1;
+
+    public long Simple(HistoryEventType type, long previous, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            CheckRoom();
+            var id = _events.Count + 1L;
+            Publish(new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type });
+            return id;
+        }
+    }
+
+    public long ExecutionStarted(long previous, DateTimeOffset at, string input, string roleArn)
+    {
+        var details = new ExecutionStartedEventDetails { Input = input, InputDetails = s_notTruncated, RoleArn = roleArn };
+        return Add(HistoryEventType.ExecutionStarted, previous, at, e => e with { ExecutionStartedEventDetails = details });
+    }
+
+    public long StateEntered(HistoryEventType type, long previous, DateTimeOffset at, string name, string input)
+    {
+        var details = new StateEnteredEventDetails { Name = name, Input = input, InputDetails = s_notTruncated };
+        lock (_gate)
+        {
+            CheckRoom();
+            var id = _events.Count + 1L;
+            var e = new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type, StateEnteredEventDetails = details };
+            Publish(e);
+            return id;
+        }
+    }
+
+    public long StateExited(HistoryEventType type, long previous, DateTimeOffset at, string name, string output, IReadOnlyDictionary<string, string>? assigned)
+    {
+        var details = new StateExitedEventDetails
+        {
+            Name = name,
+            Output = output,
+            OutputDetails = s_notTruncated,
+            AssignedVariables = assigned,
+            AssignedVariablesDetails = assigned is null ? null : s_notTruncated,
+        };
+        lock (_gate)
+        {
+            CheckRoom();
+            var id = _events.Count + 1L;
+            var e = new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type, StateExitedEventDetails = details };
+            Publish(e);
+            return id;
+        }
+    }
+
+    public long MapStateStarted(long previous, DateTimeOffset at, int length) =>
+        Add(HistoryEventType.MapStateStarted, previous, at, e => e with { MapStateStartedEventDetails = new MapStateStartedEventDetails { Length = length } });
+
+    public long MapIteration(HistoryEventType type, long previous, DateTimeOffset at, string mapName, int index)
+    {
+        var details = new MapIterationEventDetails { Name = mapName, Index = index };
+        return Add(type, previous, at, e => type switch
+        {
+            HistoryEventType.MapIterationStarted => e with { MapIterationStartedEventDetails = details },
+            HistoryEventType.MapIterationSucceeded => e with { MapIterationSucceededEventDetails = details },
+            HistoryEventType.MapIterationFailed => e with { MapIterationFailedEventDetails = details },
+            _ => e with { MapIterationAbortedEventDetails = details },
+        });
+    }
+
+    public long MapRunStarted(long previous, DateTimeOffset at, string mapRunArn) =>
+        Add(HistoryEventType.MapRunStarted, previous, at, e => e with { MapRunStartedEventDetails = new MapRunStartedEventDetails { MapRunArn = mapRunArn } });
+
+    public long MapRunFailed(long previous, DateTimeOffset at, string? error, string? cause) =>
+        Add(HistoryEventType.MapRunFailed, previous, at, e => e with { MapRunFailedEventDetails = new ErrorEventDetails { Error = error, Cause = cause } });
+
+    public long LambdaScheduled(long previous, DateTimeOffset at, string resource, string input, long? timeoutInSeconds)
+    {
+        var details = new LambdaFunctionScheduledEventDetails
+        {
+            Resource = resource,
+            Input = input,
+            InputDetails = s_notTruncated,
+            TimeoutInSeconds = timeoutInSeconds,
+        };
+        return Add(HistoryEventType.LambdaFunctionScheduled, previous, at, e => e with { LambdaFunctionScheduledEventDetails = details });
+    }
+
+    public long LambdaSucceeded(long previous, DateTimeOffset at, string output) =>
+        Add(HistoryEventType.LambdaFunctionSucceeded, previous, at, e => e with
+        {
+            LambdaFunctionSucceededEventDetails = new OutputEventDetails { Output = output, OutputDetails = s_notTruncated },
+        });
+
+    public long LambdaError(HistoryEventType type, long previous, DateTimeOffset at, string? error, string? cause)
+    {
+        var details = new ErrorEventDetails { Error = error, Cause = cause };
+        return Add(type, previous, at, e => type == HistoryEventType.LambdaFunctionFailed
+            ? e with { LambdaFunctionFailedEventDetails = details }
+            : e with { LambdaFunctionTimedOutEventDetails = details });
+    }
+
+    public long TaskScheduled(long previous, DateTimeOffset at, string resourceType, string resource, string region, string parameters, long? timeoutInSeconds, long? heartbeatInSeconds)
+    {
+        var details = new TaskScheduledEventDetails
+        {
+            ResourceType = resourceType,
+            Resource = resource,
+            Region = region,
+            Parameters = parameters,
+            TimeoutInSeconds = timeoutInSeconds,
+            HeartbeatInSeconds = heartbeatInSeconds,
+        };
+        return Add(HistoryEventType.TaskScheduled, previous, at, e => e with { TaskScheduledEventDetails = details });
+    }
+
+    public long TaskStarted(long previous, DateTimeOffset at, string resourceType, string resource) =>
+        Add(HistoryEventType.TaskStarted, previous, at, e => e with
+        {
+            TaskStartedEventDetails = new TaskStartedEventDetails { ResourceType = resourceType, Resource = resource },
+        });
+
+    public long TaskSucceeded(long previous, DateTimeOffset at, string resourceType, string resource, string output) =>
+        Add(HistoryEventType.TaskSucceeded, previous, at, e => e with
+        {
+            TaskSucceededEventDetails = new TaskOutputEventDetails { ResourceType = resourceType, Resource = resource, Output = output, OutputDetails = s_notTruncated },
+        });
+
+    public long TaskError(HistoryEventType type, long previous, DateTimeOffset at, string resourceType, string resource, string? error, string? cause)
+    {
+        var details = new TaskFailureEventDetails { ResourceType = resourceType, Resource = resource, Error = error, Cause = cause };
+        return Add(type, previous, at, e => type == HistoryEventType.TaskFailed
+            ? e with { TaskFailedEventDetails = details }
+            : e with { TaskTimedOutEventDetails = details });
+    }
+
+    /// <summary>Writes a closing event (ExecutionSucceeded/Failed/Aborted/TimedOut): always fits in the quota.</summary>
+    public long Closing(HistoryEventType type, long previous, DateTimeOffset at, string? output, string? error, string? cause)
+    {
+        lock (_gate)
+        {
+            var id = _events.Count + 1L;
+            var e = new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type };
+            e = type switch
+            {
+                HistoryEventType.ExecutionSucceeded => e with { ExecutionSucceededEventDetails = new OutputEventDetails { Output = output, OutputDetails = s_notTruncated } },
+                HistoryEventType.ExecutionFailed => e with { ExecutionFailedEventDetails = new ErrorEventDetails { Error = error, Cause = cause } },
+                HistoryEventType.ExecutionTimedOut => e with { ExecutionTimedOutEventDetails = new ErrorEventDetails { Error = error, Cause = cause } },
+                _ => e with { ExecutionAbortedEventDetails = new ErrorEventDetails { Error = error, Cause = cause } },
+            };
+            Publish(e);
+            return id;
+        }
+    }
+
+    private long Add(HistoryEventType type, long previous, DateTimeOffset at, Func<HistoryEvent, HistoryEvent> withDetails)
+    {
+        lock (_gate)
+        {
+            CheckRoom();
+            var id = _events.Count + 1L;
+            var e = withDetails(new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type });
+            Publish(e);
+            return id;
+        }
+    }
+
+    private void CheckRoom()
+    {
+        if (_events.Count >= _limit - 1)
+        {
+            throw new HistoryLimitExceededException(_limit);
+        }
+    }
+
+    private void Publish(HistoryEvent e)
+    {
+        _events.Add(e);
+        _observer?.OnEvent(e);
+    }
+}
+
+/// <summary>The execution reached the history quota; it fails (the last slot is kept for ExecutionFailed).</summary>
+internal sealed class HistoryLimitExceededException(int limit)
+    : Exception("The execution reached the maximum number of history events (" + limit + ").")
+{
+}

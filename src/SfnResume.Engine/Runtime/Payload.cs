@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SfnResume.Core.Expressions.JsonPath;
+
+namespace SfnResume.Engine.Runtime;
+
+/// <summary>
+/// A value moving between states, as a node, as JSON text, or both. AWS hands text it did not transform to the
+/// next step unchanged (the execution input keeps the caller's spacing; a Parallel result is its branches' texts
+/// joined), so a payload keeps the text it came with and serialises a node only when no text is known.
+/// </summary>
+internal sealed class Payload
+{
+    private static readonly JsonNodeOptions s_nodeOptions = default;
+    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 512 };
+
+    private JsonNode? _node;
+    private bool _hasNode;
+    private string? _text;
+
+    private Payload(JsonNode? node, bool hasNode, string? text, bool shared)
+    {
+        _node = node;
+        _hasNode = hasNode;
+        _text = text;
+        IsShared = shared;
+    }
+
+    /// <summary>
+    /// True when the node may be referenced elsewhere (a Parallel branch input, a Map item, a variable): it must
+    /// be copied before it is changed.
+    /// </summary>
+    public bool IsShared { get; }
+
+    public static Payload FromNode(JsonNode? node, bool shared = false) => new(node, true, null, shared);
+
+    public static Payload FromNode(JsonNode? node, string? text, bool shared) => new(node, true, text, shared);
+
+    /// <summary>A payload known only as text; the node is parsed when first needed.</summary>
+    public static Payload FromText(string text) => new(null, false, text, false);
+
+    public JsonNode? Node
+    {
+        get
+        {
+            if (!_hasNode)
+            {
+                _node = JsonNode.Parse(_text!, s_nodeOptions, s_documentOptions);
+                _hasNode = true;
+            }
+
+            return _node;
+        }
+    }
+
+    /// <summary>Compact JSON text (or the text the value arrived with).</summary>
+    public string Text => _text ??= JsonNodes.ToCompactJson(_node);
+
+    /// <summary>True when <paramref name="node"/> is this payload's node (so its text still applies).</summary>
+    public bool Holds(JsonNode? node) => _hasNode && ReferenceEquals(_node, node);
+
+    /// <summary>A payload for <paramref name="node"/> that reuses this payload's text when the node is the same.</summary>
+    public Payload With(JsonNode? node, bool shared) =>
+        Holds(node) ? (shared == IsShared ? this : new Payload(node, true, _text, shared)) : new Payload(node, true, null, shared);
+}

@@ -17,6 +17,7 @@ public sealed class ConformanceNormaliser
     private readonly ConformanceEnvironment _environment;
     private readonly IReadOnlyList<Func<JsonObject, JsonObject>> _caseSteps;
     private readonly ReferenceTable _references = new();
+    private readonly List<(string Label, string Id)> _mapRuns = [];
 
     /// <param name="case">The case whose transformers apply.</param>
     /// <param name="templateNow">The engine clock's start, used to fill time-relative regexes like the input.</param>
@@ -87,6 +88,7 @@ public sealed class ConformanceNormaliser
             root = step(root);
         }
 
+        root = ApplyMapRunArnTransformer(root);
         return ApplyBasicTransformers(root);
     }
 
@@ -111,6 +113,67 @@ public sealed class ConformanceNormaliser
             }
         });
         return _references.ApplyTo(root);
+    }
+
+    /// <summary>
+    /// Map run ARNs (<c>...:mapRun:&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>, normalisation.json step 6): the generated
+    /// label becomes <c>&lt;MapRunArnPart0_{i}idx&gt;</c> and the id <c>&lt;MapRunArnPart1_{i}idx&gt;</c>, i counting map runs
+    /// by first appearance. A label the definition sets itself (<c>"Label"</c>) is kept, as the recordings keep it.
+    /// </summary>
+    private JsonObject ApplyMapRunArnTransformer(JsonObject root)
+    {
+        SnapshotJson.VisitProperties(root, (_, value) =>
+        {
+            if (value is JsonValue v && v.TryGetValue(out string? text))
+            {
+                foreach (Match match in SnapshotPatterns.MapRunArn().Matches(text))
+                {
+                    string label = match.Groups[1].Value;
+                    string id = match.Groups[2].Value;
+                    if (!_mapRuns.Any(r => r.Id == id))
+                    {
+                        _mapRuns.Add((label, id));
+                    }
+                }
+            }
+        });
+        if (_mapRuns.Count == 0)
+        {
+            return root;
+        }
+
+        var labels = DefinitionLabels();
+        return (JsonObject)SnapshotJson.RewriteStrings(root, text =>
+        {
+            for (int i = 0; i < _mapRuns.Count; i++)
+            {
+                var (label, id) = _mapRuns[i];
+                if (!labels.Contains(label) && !label.StartsWith('<'))
+                {
+                    text = text.Replace(label, $"<MapRunArnPart0_{i}idx>", StringComparison.Ordinal);
+                }
+
+                if (!id.StartsWith('<'))
+                {
+                    text = text.Replace(id, $"<MapRunArnPart1_{i}idx>", StringComparison.Ordinal);
+                }
+            }
+
+            return text;
+        })!;
+    }
+
+    private HashSet<string> DefinitionLabels()
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        SnapshotJson.VisitProperties(JsonNode.Parse(_case.Definition.GetRawText()), (name, value) =>
+        {
+            if (name == "Label" && value is JsonValue v && v.TryGetValue(out string? label))
+            {
+                labels.Add(label);
+            }
+        });
+        return labels;
     }
 
     /// <summary>The basic (legacy) transformers (normalisation.json step 4).</summary>

@@ -88,7 +88,11 @@ public sealed class ConformanceRunner(IConformanceEngine engine, ConformanceRunn
             $"{prefix}stateMachine:{@case.StateMachineName}",
             $"{prefix}{executionKind}:{@case.StateMachineName}:{@case.ExecutionName}",
             clock,
-            env);
+            env)
+        {
+            StopAfterFirstStateEntered = @case.ApiCallsDuringExecution.Contains("stop_execution"),
+            StopAfterEvents = @case.ExpectedStatus == "RUNNING" ? @case.ExpectedEvents?.GetArrayLength() : null,
+        };
     }
 
     private static string FirstLine(string text)

@@ -22,7 +22,20 @@ public sealed record ConformanceRunRequest(
     string StateMachineArn,
     string ExecutionArn,
     TimeProvider Clock,
-    ConformanceEnvironment Environment);
+    ConformanceEnvironment Environment)
+{
+    /// <summary>
+    /// The recording test called StopExecution once the first state was entered: the engine should stop the
+    /// execution at that point (its history then ends with ExecutionAborted).
+    /// </summary>
+    public bool StopAfterFirstStateEntered { get; init; }
+
+    /// <summary>
+    /// The history was recorded while the execution was still running, with this many events: the engine should
+    /// stop once it has written them and report <c>RUNNING</c> with those events, so they are compared as a prefix.
+    /// </summary>
+    public int? StopAfterEvents { get; init; }
+}
 
 /// <summary>Adapts a delegate to <see cref="IConformanceEngine"/>.</summary>
 public sealed class DelegateConformanceEngine(Func<ConformanceRunRequest, CancellationToken, Task<ConformanceExecution>> run)

@@ -31,6 +31,10 @@ internal static partial class SnapshotPatterns
     [GeneratedRegex("<([A-Za-z][A-Za-z0-9_.-]*):([0-9]+)>", RegexOptions.CultureInvariant)]
     public static partial Regex NumberedPlaceholder();
 
+    /// <summary>A map run ARN's last two parts: <c>:mapRun:&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>.</summary>
+    [GeneratedRegex(@":mapRun:[^/""\s]+/([^:/""\s]+):([^:/""\s]+)", RegexOptions.CultureInvariant)]
+    public static partial Regex MapRunArn();
+
     /// <summary>Keys the recorder masks as timestamps.</summary>
     public static bool IsTimestampKey(string key) =>
         key.Contains("timestamp", StringComparison.OrdinalIgnoreCase)

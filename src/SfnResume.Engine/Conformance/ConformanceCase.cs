@@ -67,8 +67,12 @@ public sealed record ConformanceCase
     public ImmutableArray<string> ApiCallsDuringExecution { get; init; } = [];
 }
 
-/// <summary>A Lambda function a case calls, with its recorded behaviour in words.</summary>
-public sealed record ConformanceLambdaFunction(string FunctionName, string? FunctionArn, string? Behaviour);
+/// <summary>A Lambda function a case calls: its name, ARN, the source it was built from and its behaviour in words.</summary>
+public sealed record ConformanceLambdaFunction(string FunctionName, string? FunctionArn, string? Behaviour)
+{
+    /// <summary>The function's source in the recording project (selects the local stand-in).</summary>
+    public string? SourcePath { get; init; }
+}
 
 /// <summary>
 /// A substitution the recording tool applied to one case (<c>RegexTransformer</c>, <c>JsonpathTransformer</c>,

@@ -91,7 +91,10 @@ public static class ConformanceCaseLoader
     }
 
     private static ConformanceLambdaFunction ReadLambda(CaseFieldReader r) =>
-        new(r.RequiredString("function_name"), r.OptionalString("function_arn"), r.OptionalString("lambda_behaviour"));
+        new(r.RequiredString("function_name"), r.OptionalString("function_arn"), r.OptionalString("lambda_behaviour"))
+        {
+            SourcePath = r.OptionalString("source_path"),
+        };
 
     private static TestTransformer ReadTransformer(CaseFieldReader r) =>
         new(

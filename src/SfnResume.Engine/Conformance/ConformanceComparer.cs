@@ -163,6 +163,19 @@ public static class ConformanceComparer
                 case null:
                     return actual is null ? null : Mismatch(aspect, path, "(absent)", Text(actual));
                 case JsonObject expectedObject when actual is JsonObject actualObject:
+                    // An event of another type differs in every field: say so rather than name the first field.
+                    if (expectedObject["type"] is JsonValue expectedType && actualObject["type"] is JsonValue actualType
+                        && !JsonNode.DeepEquals(expectedType, actualType))
+                    {
+                        path.Add(PathSegment.Property("type"));
+                        var typeMismatch = Skipped(path) ? null : Mismatch(aspect, path, Text(expectedType), Text(actualType));
+                        path.RemoveAt(path.Count - 1);
+                        if (typeMismatch is not null)
+                        {
+                            return typeMismatch;
+                        }
+                    }
+
                     foreach (var (name, value) in expectedObject)
                     {
                         path.Add(PathSegment.Property(name));

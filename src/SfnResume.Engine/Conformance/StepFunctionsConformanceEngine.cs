@@ -31,7 +31,7 @@ public sealed class StepFunctionsConformanceEngine : IConformanceEngine
             throw new InvalidOperationException($"definition rejected: {first}");
         }
 
-        var random = new Random(StableSeed(c.Id));
+        var random = new Random(StableSeeds.For(c.Id));
         var engine = new StepFunctionsEngine(new EngineOptions
         {
             TimeProvider = request.Clock,
@@ -86,18 +86,6 @@ public sealed class StepFunctionsConformanceEngine : IConformanceEngine
         }
 
         return new ConformanceExecution(result.Status, result.Output, result.Error, result.Cause, events);
-    }
-
-    private static int StableSeed(string text)
-    {
-        // FNV-1a: string.GetHashCode is randomised per process.
-        uint hash = 2166136261;
-        foreach (char ch in text)
-        {
-            hash = (hash ^ ch) * 16777619;
-        }
-
-        return (int)hash;
     }
 
     /// <summary>Stops the run where the recording stopped: StopExecution after the first state, or a history prefix.</summary>

@@ -153,4 +153,26 @@ public sealed class ConformanceNormaliserTests
 
         Assert.Equal(["GenericTransformer(_other)"], normaliser.UnsupportedTransformers);
     }
+
+    [Theory]
+    [InlineData("""{"StartAt": "M", "States": {}}""", "<MapRunArnPart0_0idx>")]
+    [InlineData("""{"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "TestMap"}}}""", "TestMap")]
+    public void NormaliseEvents_MapRunArn_GeneratedPartsBecomePlaceholders(string definition, string expectedLabel)
+    {
+        var c = CaseBuilder.Case() with { Definition = System.Text.Json.JsonDocument.Parse(definition).RootElement.Clone() };
+        string label = expectedLabel == "TestMap" ? "TestMap" : "f0d36d22";
+        string arn = $"arn:aws:states:us-east-1:111111111111:mapRun:statemachine_uid0001/{label}:7cba2073-8d76-4e98-93d5-178c92e3f8aa";
+        var raw = new JsonArray(new JsonObject
+        {
+            ["id"] = 3,
+            ["type"] = "MapRunStarted",
+            ["mapRunStartedEventDetails"] = new JsonObject { ["mapRunArn"] = arn },
+        });
+
+        var normalised = new ConformanceNormaliser(c).NormaliseEvents(raw);
+
+        Assert.Equal(
+            $"arn:<partition>:states:<region>:111111111111:mapRun:<ArnPart_0idx>/{expectedLabel}:<MapRunArnPart1_0idx>",
+            normalised[0]!["mapRunStartedEventDetails"]!["mapRunArn"]!.GetValue<string>());
+    }
 }

@@ -65,7 +65,7 @@ internal sealed class AssignField
         {
             names[i] = pair.Key;
             nodes[i] = pair.Value;
-            texts[pair.Key] = JsonNodes.ToCompactJson(pair.Value);
+            texts[pair.Key] = CompactJson.Write(pair.Value);
             i++;
         }
 

@@ -54,7 +54,7 @@ internal sealed class Payload
     }
 
     /// <summary>Compact JSON text (or the text the value arrived with).</summary>
-    public string Text => _text ??= JsonNodes.ToCompactJson(_node);
+    public string Text => _text ??= CompactJson.Write(_node);
 
     /// <summary>True when <paramref name="node"/> is this payload's node (so its text still applies).</summary>
     public bool Holds(JsonNode? node) => _hasNode && ReferenceEquals(_node, node);

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SfnResume.Engine.Runtime;
+
+/// <summary>
+/// Writes a node as compact JSON text the way AWS records computed values: no whitespace, non-ASCII characters and
+/// <c>&lt; &gt; &amp; '</c> as they are, only quotes, backslashes and control characters escaped, numbers with the
+/// text they were read with. A hand-written walk: the serializer with a relaxed encoder is several times slower,
+/// and every state writes its output once.
+/// </summary>
+internal static class CompactJson
+{
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    public static string Write(JsonNode? node)
+    {
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
+        Append(builder, node);
+        var text = builder.ToString();
+        if (builder.Capacity <= 64 * 1024)
+        {
+            t_builder = builder;
+        }
+
+        return text;
+    }
+
+    private static void Append(StringBuilder builder, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                builder.Append("null");
+                return;
+            case JsonObject obj:
+                builder.Append('{');
+                var first = true;
+                foreach (var member in obj)
+                {
+                    if (!first)
+                    {
+                        builder.Append(',');
+                    }
+
+                    first = false;
+                    AppendString(builder, member.Key);
+                    builder.Append(':');
+                    Append(builder, member.Value);
+                }
+
+                builder.Append('}');
+                return;
+            case JsonArray array:
+                builder.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    Append(builder, array[i]);
+                }
+
+                builder.Append(']');
+                return;
+            case JsonValue value:
+                AppendValue(builder, value);
+                return;
+        }
+    }
+
+    private static void AppendValue(StringBuilder builder, JsonValue value)
+    {
+        if (value.TryGetValue(out JsonElement element))
+        {
+            AppendElement(builder, element);
+            return;
+        }
+
+        if (value.TryGetValue(out string? s))
+        {
+            AppendString(builder, s);
+        }
+        else if (value.TryGetValue(out int i))
+        {
+            builder.Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (value.TryGetValue(out long l))
+        {
+            builder.Append(l.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (value.TryGetValue(out bool b))
+        {
+            builder.Append(b ? "true" : "false");
+        }
+        else
+        {
+            // Other CLR-backed values (double, decimal, ...): the serializer's own number format.
+            builder.Append(value.ToJsonString());
+        }
+    }
+
+    private static void AppendElement(StringBuilder builder, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                AppendString(builder, element.GetString()!);
+                return;
+            case JsonValueKind.Number:
+                builder.Append(element.GetRawText());
+                return;
+            case JsonValueKind.True:
+                builder.Append("true");
+                return;
+            case JsonValueKind.False:
+                builder.Append("false");
+                return;
+            case JsonValueKind.Null:
+                builder.Append("null");
+                return;
+            case JsonValueKind.Object:
+                builder.Append('{');
+                var first = true;
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!first)
+                    {
+                        builder.Append(',');
+                    }
+
+                    first = false;
+                    AppendString(builder, property.Name);
+                    builder.Append(':');
+                    AppendElement(builder, property.Value);
+                }
+
+                builder.Append('}');
+                return;
+            default:
+                builder.Append('[');
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (index++ > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    AppendElement(builder, item);
+                }
+
+                builder.Append(']');
+                return;
+        }
+    }
+
+    private static void AppendString(StringBuilder builder, string s)
+    {
+        builder.Append('"');
+        var start = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c >= 0x20 && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            builder.Append(s, start, i - start);
+            start = i + 1;
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                case '\b':
+                    builder.Append("\\b");
+                    break;
+                case '\f':
+                    builder.Append("\\f");
+                    break;
+                default:
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        builder.Append(s, start, s.Length - start);
+        builder.Append('"');
+    }
+}

@@ -7,13 +7,13 @@ namespace SfnResume.Engine.Tests.Conformance;
 public sealed class ConformanceCorpusTests(ITestOutputHelper output)
 {
     /// <summary>Cases that passed when this floor was last raised. It may only go up.</summary>
-    private const int PassFloor = 635;
+    private const int PassFloor = 671;
 
     [Fact]
     public async Task RunAsync_RecordedCorpus_PassesAtLeastTheFloor()
     {
         var runner = new ConformanceRunner(
-            new StepFunctionsConformanceEngine(ConformanceLambdas.InvokerFor),
+            new StepFunctionsConformanceEngine(ConformanceLambdaStandIns.InvokerFor),
             new ConformanceRunnerOptions { Skips = KnownDeviations.Skips });
 
         var report = await runner.RunAsync(CorpusCases.All);

@@ -37,7 +37,11 @@ internal sealed partial class MapNode
             var itemInput = ItemInput(frame, effective, items, i);
             var previous = limits.MaxConcurrency == 1 ? state.ChainSource : startedId;
             var iterationId = recorder.MapIteration(HistoryEventType.MapIterationStarted, previous, frame.Now, Name, i);
-            var child = new Frame(run, new VariableScope(frame.Variables), iterationId, frame.VirtualOffset, stop.Token, isTopLevel: false)
+            // On the virtual clock an iteration starts when a slot frees up: with MaxConcurrency k, when iteration i - k ended.
+            var startOffset = limits.MaxConcurrency > 0 && i >= limits.MaxConcurrency && frames[i - limits.MaxConcurrency].VirtualOffset > frame.VirtualOffset
+                ? frames[i - limits.MaxConcurrency].VirtualOffset
+                : frame.VirtualOffset;
+            var child = new Frame(run, new VariableScope(frame.Variables), iterationId, startOffset, stop.Token, isTopLevel: false)
             {
                 MapItemIndex = i,
                 MapItemValue = items[i],

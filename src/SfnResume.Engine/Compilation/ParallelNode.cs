@@ -80,7 +80,7 @@ internal sealed class ParallelNode : WorkStateNode
                 var result = outcome.Result!;
                 var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
                 var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = _outputPath.Apply(frame, _resultPath.Apply(input, selected));
+                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
                 return Exit(frame, output, assigned, Next);
             }
             catch (StatesException e)

@@ -67,6 +67,13 @@ internal abstract class StateNode
         return Step.Continue(next, output);
     }
 
+    /// <summary>
+    /// The output when OutputPath selected exactly the (unchanged) result node: the result's text is reused, so a
+    /// large Map or Parallel result is not serialised a second time.
+    /// </summary>
+    protected static Payload Reuse(Payload result, Payload output) =>
+        !ReferenceEquals(result, output) && result.Holds(output.Node) && !output.IsShared ? result : output;
+
     /// <summary>A data-flow error raised by the expression layer, with AWS's state prefix on its cause.</summary>
     protected Step Failed(StatesException error, long enteredId)
     {

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using SfnResume.Core.History;
+using SfnResume.Engine.Tasks;
+using SfnResume.Engine.Tests.Support;
+
+namespace SfnResume.Engine.Tests.Compilation;
+
+public sealed class WaitAndTaskTests
+{
+    private const string FlakyArn = "arn:aws:lambda:us-east-1:111111111111:function:flaky";
+
+    [Fact]
+    public async Task Wait_FastForward_MovesTheVirtualClockWithoutRealTime()
+    {
+        var harness = new EngineHarness();
+        const string Definition = """{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","Next":"T"},"T":{"Type":"Wait","Timestamp":"2024-06-01T13:00:00Z","End":true}}}""";
+
+        var result = await harness.RunAsync(Definition, """{"s": 90}""");
+
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(90), HistoryText.Single(result, HistoryEventType.WaitStateExited, "W").Timestamp);
+        Assert.Equal(EngineHarness.Epoch.AddHours(1), result.StopDate);
+        Assert.Equal(EngineHarness.Epoch, harness.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Wait_RealTime_CompletesOnlyWhenTheClockReachesTheDelay()
+    {
+        var harness = new EngineHarness(configure: o => Copy(o, fastForward: false));
+        var running = harness.RunAsync("""{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"End":true}}}""", "{}");
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(running.IsCompleted);
+        harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await running;
+
+        Assert.Equal(ExecutionResult.Succeeded, result.Status);
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(10), result.StopDate);
+    }
+
+    [Theory]
+    [InlineData("""{"s": -1}""", "The SecondsPath parameter references a negative value: $.s == -1")]
+    [InlineData("""{"s": 1.5}""", "The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5")]
+    [InlineData("{}", "The SecondsPath parameter does not reference an input value: $.s")]
+    public async Task Wait_BadSecondsPath_FailsWithAwsWording(string input, string detail)
+    {
+        var result = await new EngineHarness().RunAsync("""{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","End":true}}}""", input);
+
+        Assert.Equal("States.Runtime", result.Error);
+        Assert.Equal("An error occurred while executing the state 'W' (entered at the event id #2). " + detail, result.Cause);
+    }
+
+    [Fact]
+    public async Task Task_Retry_BacksOffAndReschedulesWithoutANewEnteredEvent()
+    {
+        var calls = 0;
+        var harness = new EngineHarness(f => f.Add("flaky", _ => ++calls < 3 ? DelegateInvoker.Thrown("Busy", "try again") : new LambdaOutcome.Succeeded(JsonValue.Create("ok"))));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"FLAKY","Retry":[{"ErrorEquals":["Other"],"MaxAttempts":0},
+             {"ErrorEquals":["States.ALL"],"IntervalSeconds":2,"BackoffRate":3,"MaxDelaySeconds":5}],"End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, "{}");
+
+        Assert.Equal("\"ok\"", result.Output);
+        Assert.Equal(
+            ["1 0 ExecutionStarted", "2 0 TaskStateEntered", "3 2 LambdaFunctionScheduled", "4 3 LambdaFunctionStarted", "5 4 LambdaFunctionFailed",
+             "6 5 LambdaFunctionScheduled", "7 6 LambdaFunctionStarted", "8 7 LambdaFunctionFailed", "9 8 LambdaFunctionScheduled",
+             "10 9 LambdaFunctionStarted", "11 10 LambdaFunctionSucceeded", "12 11 TaskStateExited", "13 12 ExecutionSucceeded"],
+            HistoryText.Chain(result));
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(2), result.Events[5].Timestamp);
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(2 + 5), result.Events[8].Timestamp);
+        Assert.Equal(2, result.Retries);
+        Assert.Equal([0, 1, 2], harness.Invoker.Calls.Select(c => c.Attempt));
+    }
+
+    [Fact]
+    public async Task Task_MaxAttemptsZeroThenCatch_PutsTheErrorOutputAtResultPath()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", _ => DelegateInvoker.Thrown("Busy", "nope")));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"FLAKY","Retry":[{"ErrorEquals":["Busy"],"MaxAttempts":0}],
+             "Catch":[{"ErrorEquals":["States.TaskFailed"],"ResultPath":"$.err","Next":"Handled"}],"OutputPath":"$.never","End":true},
+             "Handled":{"Type":"Pass","End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, """{"keep":1}""");
+
+        var output = JsonNode.Parse(result.Output!)!;
+        Assert.Equal(1, output["keep"]!.GetValue<int>());
+        Assert.Equal("Busy", output["err"]!["Error"]!.GetValue<string>());
+        Assert.Single(harness.Invoker.Calls);
+    }
+
+    [Fact]
+    public async Task Task_Timeout_IsNotCaughtByTaskFailedButByTimeout()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", _ => LambdaOutcome.TimedOut.Instance));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"FLAKY","Payload.$":"$"},
+             "TimeoutSeconds":5,"Catch":[{"ErrorEquals":["States.TaskFailed"],"Next":"Wrong"},{"ErrorEquals":["States.Timeout"],"Next":"Right"}],"End":true},
+             "Wrong":{"Type":"Succeed"},"Right":{"Type":"Succeed"}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, "{}");
+
+        Assert.Equal("""{"Error":"States.Timeout","Cause":""}""", result.Output);
+        var scheduled = HistoryText.Single(result, HistoryEventType.TaskScheduled).TaskScheduledEventDetails!;
+        Assert.Equal(("lambda", "invoke", "us-east-1", 5L), (scheduled.ResourceType, scheduled.Resource, scheduled.Region, scheduled.TimeoutInSeconds));
+        Assert.Equal("{\"FunctionName\":\"" + FlakyArn + "\",\"Payload\":{}}", scheduled.Parameters);
+        Assert.Null(HistoryText.Single(result, HistoryEventType.TaskTimedOut).TaskTimedOutEventDetails!.Cause);
+        Assert.Equal(TimeSpan.FromSeconds(5), harness.Invoker.Calls[0].StateTimeout);
+    }
+
+    [Fact]
+    public async Task Task_LambdaInvoke_ResultIsTheInvokeResponse()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", p => new JsonObject { ["echo"] = p?.DeepClone() }));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"FLAKY","Payload":{"a.$":"$.a"}},
+             "ResultSelector":{"body.$":"$.Payload","code.$":"$.StatusCode"},"ResultPath":"$.r","End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, """{"a":1}""");
+
+        Assert.Equal("""{"a":1,"r":{"body":{"echo":{"a":1}},"code":200}}""", result.Output);
+        var response = JsonNode.Parse(HistoryText.Single(result, HistoryEventType.TaskSucceeded).TaskSucceededEventDetails!.Output!)!;
+        Assert.Equal("$LATEST", response["ExecutedVersion"]!.GetValue<string>());
+        Assert.Equal(200, response["SdkHttpMetadata"]!["HttpStatusCode"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Task_ResultTooLarge_FailsWithDataLimitExceededEvenWithCatchAll()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", _ => JsonValue.Create(new string('a', 262_145))));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"FLAKY","Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},"C":{"Type":"Succeed"}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, "{}");
+
+        Assert.Equal("States.DataLimitExceeded", result.Error);
+        Assert.Equal("The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.", result.Cause);
+    }
+
+    internal static EngineOptions Copy(EngineOptions o, bool fastForward) => new()
+    {
+        TimeProvider = o.TimeProvider,
+        FastForward = fastForward,
+        LambdaInvoker = o.LambdaInvoker,
+        NewGuid = o.NewGuid,
+        NextRandom = o.NextRandom,
+        AccountId = o.AccountId,
+    };
+}

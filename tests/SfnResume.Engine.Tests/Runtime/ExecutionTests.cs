@@ -1,0 +1,129 @@
+using System.Text.Json;
+using SfnResume.Core.History;
+using SfnResume.Engine.Tests.Support;
+
+namespace SfnResume.Engine.Tests.Runtime;
+
+public sealed class ExecutionTests
+{
+    private const string Loop = """
+        {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericLessThan":50,"Next":"Inc"}],"Default":"Done"},
+         "Inc":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)"},"Next":"W"},"W":{"Type":"Wait","Seconds":1,"Next":"C"},"Done":{"Type":"Succeed"}}}
+        """;
+
+    [Fact]
+    public async Task RunAsync_SameInputAndFakeClock_WritesByteIdenticalHistories()
+    {
+        const string Definition = """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+              {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Wait","Seconds":2,"End":true}}},"End":true}}},
+              {"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}}],"End":true}}}
+            """;
+
+        var first = await new EngineHarness().RunAsync(Definition, "[1, 2, 3]");
+        var second = await new EngineHarness().RunAsync(Definition, "[1, 2, 3]");
+
+        Assert.Equal(JsonSerializer.Serialize(first.Events), JsonSerializer.Serialize(second.Events));
+
+        // Unlimited concurrency: the three 2-second iterations overlap on the virtual clock.
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(2), first.StopDate);
+    }
+
+    [Fact]
+    public async Task RunAsync_MaxConcurrencyOne_IterationsFollowEachOtherOnTheVirtualClock()
+    {
+        const string Definition = """
+            {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Wait","Seconds":2,"End":true}}},"End":true}}}
+            """;
+
+        var result = await new EngineHarness().RunAsync(Definition, "[1, 2, 3]");
+
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(6), result.StopDate);
+    }
+
+    [Fact]
+    public async Task RunAsync_Observer_SeesEveryEventInIdOrder()
+    {
+        var observer = new Recording();
+
+        var result = await new EngineHarness().RunAsync(Loop, """{"i": 45}""", observer);
+
+        Assert.Equal(result.Events.Select(e => e.Id), observer.Ids);
+        Assert.Equal(Enumerable.Range(1, result.Events.Count).Select(i => (long)i), observer.Ids);
+    }
+
+    [Fact]
+    public async Task RunAsync_ExecutionTimeout_EndsWithExecutionTimedOutAtTheDeadline()
+    {
+        var result = await new EngineHarness().RunAsync("""{"TimeoutSeconds":5,"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"End":true}}}""", "{}");
+
+        Assert.Equal(ExecutionResult.TimedOut, result.Status);
+        Assert.Equal("States.Timeout", result.Error);
+        Assert.Equal(HistoryEventType.ExecutionTimedOut, result.Events[^1].Type);
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(5), result.StopDate);
+    }
+
+    [Fact]
+    public async Task RunAsync_Stopped_EndsWithExecutionAbortedAsRecorded()
+    {
+        var harness = new EngineHarness(configure: o => Compilation.WaitAndTaskTests.Copy(o, fastForward: false));
+        using var stop = new CancellationTokenSource();
+        var running = harness.RunAsync("""{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"Next":"P"},"P":{"Type":"Pass","End":true}}}""", "{}", cancellationToken: stop.Token);
+
+        await stop.CancelAsync();
+        var result = await running;
+
+        Assert.Equal(ExecutionResult.Aborted, result.Status);
+        Assert.Equal(["1 0 ExecutionStarted", "2 0 WaitStateEntered", "3 0 ExecutionAborted"], HistoryText.Chain(result));
+    }
+
+    [Fact]
+    public async Task RunAsync_HistoryQuota_FailsTheExecutionWithinTheLimit()
+    {
+        var harness = new EngineHarness(configure: o => new EngineOptions { TimeProvider = o.TimeProvider, FastForward = true, MaxHistoryEvents = 40 });
+
+        var result = await harness.RunAsync(Loop, """{"i": 0}""");
+
+        Assert.Equal(ExecutionResult.Failed, result.Status);
+        Assert.Equal("States.Runtime", result.Error);
+        Assert.Equal(40, result.Events.Count);
+        Assert.Equal(HistoryEventType.ExecutionFailed, result.Events[^1].Type);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidInput_IsRejectedBeforeStarting()
+    {
+        var harness = new EngineHarness();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.RunAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "{not json"));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.RunAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "\"" + new string('a', 262_144) + "\""));
+    }
+
+    [Fact]
+    public void Compile_JsonataState_IsRefusedWithTheStateName()
+    {
+        var harness = new EngineHarness();
+        var definition = EngineHarness.Parse("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% 1 %}","End":true}}}""");
+
+        var error = Assert.Throws<NotSupportedException>(() => harness.Engine.Compile(definition));
+
+        Assert.Contains("'P'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Counters_CountEnteredStatesRetriesAndCalls()
+    {
+        var result = await new EngineHarness().RunAsync(Loop, """{"i": 48}""");
+
+        Assert.Equal(8, result.StatesEntered);
+        Assert.Equal(0, result.Retries);
+        Assert.Equal("arn:aws:states:us-east-1:111111111111:execution:machine:exec", result.ExecutionArn);
+    }
+
+    private sealed class Recording : IExecutionObserver
+    {
+        public List<long> Ids { get; } = [];
+
+        public void OnEvent(HistoryEvent historyEvent) => Ids.Add(historyEvent.Id);
+    }
+}

@@ -100,7 +100,8 @@ public sealed record LambdaFunctionRef(string Resource, string Name, string? Qua
     /// <summary>Reads the effective <c>Parameters</c> of an <c>arn:aws:states:::lambda:invoke</c> Task: <c>FunctionName</c>
     /// (required), <c>Qualifier</c> and <c>Payload</c>. A string <c>Payload</c> is sent to Lambda as the raw request body, so
     /// when it holds JSON text the function receives the parsed value (recorded: <c>"Payload": "0"</c> gives event <c>0</c>);
-    /// a missing <c>Payload</c> gives <c>{}</c>, as Lambda substitutes for an empty body.</summary>
+    /// a missing or null <c>Payload</c> gives <c>{}</c>, as Lambda substitutes for an empty body (recorded:
+    /// <c>test_invoke</c> with <c>"Payload": null</c> returns <c>{}</c> from the identity function).</summary>
     /// <exception cref="FormatException">The parameters lack a usable <c>FunctionName</c> or <c>Qualifier</c>.</exception>
     public static (LambdaFunctionRef Function, JsonNode? Payload) FromInvokeParameters(JsonNode? parameters)
     {
@@ -132,7 +133,7 @@ public sealed record LambdaFunctionRef(string Resource, string Name, string? Qua
         }
 
         JsonNode? payload;
-        if (!obj.TryGetPropertyValue("Payload", out var payloadNode))
+        if (!obj.TryGetPropertyValue("Payload", out var payloadNode) || payloadNode is null)
         {
             payload = new JsonObject();
         }

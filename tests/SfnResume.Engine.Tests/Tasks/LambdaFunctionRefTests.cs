@@ -59,7 +59,7 @@ public sealed class LambdaFunctionRefTests
     [InlineData("{\"FunctionName\":\"f\",\"Payload\":\"{}\"}", "{}")]
     [InlineData("{\"FunctionName\":\"f\",\"Payload\":\"HelloWorld\"}", "\"HelloWorld\"")]
     [InlineData("{\"FunctionName\":\"f\"}", "{}")]
-    [InlineData("{\"FunctionName\":\"f\",\"Payload\":null}", "null")]
+    [InlineData("{\"FunctionName\":\"f\",\"Payload\":null}", "{}")]
     public void FromInvokeParameters_PayloadForms(string parameters, string expected)
     {
         var (_, payload) = LambdaFunctionRef.FromInvokeParameters(JsonNode.Parse(parameters));

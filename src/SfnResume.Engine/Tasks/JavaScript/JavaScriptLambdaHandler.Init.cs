@@ -21,6 +21,10 @@ public sealed partial class JavaScriptLambdaHandler
         {
             o.Constraint(deadline);
             o.TimeSystem = new ClockTimeSystem(_options.TimeProvider);
+            if (_moduleCode is not null && _directory is not null)
+            {
+                o.EnableModules(_directory, restrictToBasePath: true);
+            }
         });
         var timers = new JsTimerQueue(_options.TimeProvider);
         var host = new JsObject(engine);
@@ -45,13 +49,36 @@ public sealed partial class JavaScriptLambdaHandler
         JsValue exports;
         try
         {
-            var body = engine.Evaluate(_mainScript!.Value);
-            exports = api.Get("loadMain").Call(body, JsString.Create(_filePath), JsString.Create(directory));
+            if (_moduleCode is not null)
+            {
+                var specifier = "./" + Path.GetFileName(_filePath);
+                engine.Modules.Add(specifier, _moduleCode);
+                exports = engine.Modules.Import(specifier);
+            }
+            else
+            {
+                var body = engine.Evaluate(_mainScript!.Value);
+                exports = api.Get("loadMain").Call(body, JsString.Create(_filePath), JsString.Create(directory));
+            }
+
             engine.Advanced.ProcessTasks();
         }
         catch (JavaScriptException ex)
         {
             return InitError(ex.Error);
+        }
+        catch (Acornima.ParseErrorException ex)
+        {
+            return InitFailure(LambdaErrorNames.UserCodeSyntaxError, "SyntaxError: " + ex.Description);
+        }
+        catch (Jint.Runtime.Modules.ModuleResolutionException ex)
+        {
+            return InitFailure(LambdaErrorNames.ImportModuleError, "Error: " + ex.Message);
+        }
+        catch (InvalidOperationException) when (_moduleCode is not null && _directory is null)
+        {
+            // Jint refuses imports when no module folder is configured: inline code has none.
+            return InitFailure(LambdaErrorNames.ImportModuleError, "Error: inline code cannot import other modules");
         }
         catch (DeadlineExceededException)
         {
@@ -103,6 +130,11 @@ public sealed partial class JavaScriptLambdaHandler
             if (obj.Get("code").ToString() == "MODULE_NOT_FOUND")
             {
                 return InitFailure(LambdaErrorNames.ImportModuleError, name + ": " + message);
+            }
+
+            if (name == "SyntaxError")
+            {
+                return InitFailure(LambdaErrorNames.UserCodeSyntaxError, name + ": " + message);
             }
 
             var stack = obj.Get("stack");
@@ -222,6 +254,10 @@ internal sealed class DeadlineConstraint(TimeProvider timeProvider) : Constraint
         _deadline = DateTimeOffset.MaxValue;
         _cancellationToken = CancellationToken.None;
     }
+
+    // Checked every few hundred statements rather than each one: reading the clock per statement would cost more
+    // than the identity handler itself, and a deadline overshoot of a few hundred statements is harmless.
+    public override bool IsAmortizable => true;
 
     public override void Check()
     {

@@ -24,6 +24,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
     private readonly string? _directory;
     private readonly Prepared<Script>? _mainScript;
     private readonly string? _syntaxError;
+    private readonly string? _moduleCode;
     private readonly Func<string> _requestIds;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string[] _exportPath;
@@ -38,6 +39,8 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
     private DateTimeOffset _functionDeadline;
     private DateTimeOffset? _stateDeadline;
     private bool _awaitingPromise;
+    private JsonNode? _eventNode;
+    private JsValue _eventJs = JsValue.Undefined;
 
     private JavaScriptLambdaHandler(string code, string filePath, string? directory, JavaScriptLambdaOptions options)
     {
@@ -46,6 +49,13 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         _directory = directory;
         _exportPath = ExportPath(options.Handler);
         _requestIds = options.RequestIdFactory ?? new SequentialRequestIds().Next;
+        if (filePath.EndsWith(".mjs", StringComparison.Ordinal))
+        {
+            // An ES module: parsed, linked and evaluated by Jint's module loader on the cold start.
+            _moduleCode = code;
+            return;
+        }
+
         try
         {
             // Node's CommonJS wrapper, on the first line so that line numbers in traces stay those of the file.
@@ -58,7 +68,9 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         }
     }
 
-    /// <summary>Loads a handler file; <c>require('./x')</c> resolves beside it.</summary>
+    /// <summary>Loads a handler file; <c>require('./x')</c> resolves beside it. A <c>.mjs</c> file is an ES module
+    /// (<c>export const handler</c>) whose relative imports resolve beside it; Node built-ins are not importable
+    /// there (the globals <c>console</c>, <c>process</c> and timers are).</summary>
     public static JavaScriptLambdaHandler FromFile(string path, JavaScriptLambdaOptions? options = null)
     {
         var full = Path.GetFullPath(path);
@@ -167,11 +179,9 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
             _runtime = runtime;
         }
 
-        return Step(runtime!, cancellationToken, () =>
-        {
-            var ev = runtime!.Converter.ToJs(payload);
-            _awaitingPromise = runtime.Invoke.Call(runtime.Handler, ev, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
-        });
+        _eventNode = payload;
+        _eventJs = runtime!.Converter.ToJs(payload);
+        return Step(runtime, cancellationToken, callHandler: true);
     }
 
     private async ValueTask<LambdaOutcome> LoopAsync(CancellationToken cancellationToken)
@@ -188,7 +198,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
                 await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = Step(runtime, cancellationToken, null);
+            var outcome = Step(runtime, cancellationToken, callHandler: false);
             if (outcome is not null)
             {
                 return outcome;
@@ -196,14 +206,18 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> (if any), then microtasks and due timers, and reports the outcome once
+    /// <summary>Calls the handler (first step only), then runs microtasks and due timers, and reports the outcome once
     /// the invocation has settled, its deadline has passed, or the event loop has emptied.</summary>
-    private LambdaOutcome? Step(Runtime runtime, CancellationToken cancellationToken, Action? action)
+    private LambdaOutcome? Step(Runtime runtime, CancellationToken cancellationToken, bool callHandler)
     {
         runtime.Deadline.Arm(EarliestDeadline(), cancellationToken);
         try
         {
-            action?.Invoke();
+            if (callHandler)
+            {
+                _awaitingPromise = runtime.Invoke.Call(runtime.Handler, _eventJs, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
+            }
+
             runtime.Engine.Advanced.ProcessTasks();
             while (_outcome is null && runtime.Timers.TakeDue() is { } callback)
             {
@@ -297,7 +311,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         var kind = (int)args[1].AsNumber();
         _outcome = kind switch
         {
-            0 => new LambdaOutcome.Succeeded(_runtime!.Converter.FromJs(args.Length > 2 ? args[2] : JsValue.Undefined)),
+            0 => new LambdaOutcome.Succeeded(_runtime!.Converter.ResultFor(args.Length > 2 ? args[2] : JsValue.Undefined, _eventJs, _eventNode)),
             1 => new LambdaOutcome.Failed(args[2].AsString(), args[3].AsString()),
             2 => new LambdaOutcome.Failed(LambdaErrorNames.Unknown, LambdaErrorNames.UnknownCause),
             _ => new LambdaOutcome.Failed(args[2].AsString(),

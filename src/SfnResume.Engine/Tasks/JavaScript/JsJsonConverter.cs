@@ -18,6 +18,9 @@ internal sealed class JsJsonConverter(JsEngine engine)
 
     private readonly JsEngine _engine = engine;
 
+    // What each array handed to JavaScript was made from, to tell whether it still stands for its source.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsArray, ArraySnapshot> _arrays = [];
+
     public JsValue ToJs(JsonNode? node)
     {
         switch (node)
@@ -25,16 +28,7 @@ internal sealed class JsJsonConverter(JsEngine engine)
             case null:
                 return JsValue.Null;
             case JsonObject obj:
-            {
-                var target = new JsObject(_engine);
-                foreach (var (key, value) in obj)
-                {
-                    // JSON.parse keeps the last of duplicate keys; JsonObject cannot hold duplicates anyway.
-                    target.FastSetDataProperty(key, ToJs(value));
-                }
-
-                return target;
-            }
+                return new LazyJsonObject(_engine, obj, this);
 
             case JsonArray array:
             {
@@ -44,7 +38,9 @@ internal sealed class JsJsonConverter(JsEngine engine)
                     items[i] = ToJs(array[i]);
                 }
 
-                return new JsArray(_engine, items);
+                var result = new JsArray(_engine, items);
+                _arrays.AddOrUpdate(result, new ArraySnapshot(array, (JsValue[])items.Clone()));
+                return result;
             }
 
             default:
@@ -53,8 +49,48 @@ internal sealed class JsJsonConverter(JsEngine engine)
     }
 
     /// <summary>The JSON a value stands for, as <c>JSON.stringify</c> would write it; <c>undefined</c> becomes JSON null
-    /// (the Node.js runtime sends <c>null</c> for an undefined result).</summary>
+    /// (the Node.js runtime sends <c>null</c> for an undefined result). An object or array made by <see cref="ToJs"/>
+    /// and left unchanged gives back its source node (itself when it has no parent, else a copy), so numbers keep
+    /// their text (<c>0.0</c> stays <c>0.0</c>).</summary>
     public JsonNode? FromJs(JsValue value) => FromJs(value, 0);
+
+    /// <summary>Whether a value made by <see cref="ToJs"/> still stands for its source (primitives always do).</summary>
+    public bool IsUnchanged(JsValue value) => value switch
+    {
+        LazyJsonObject lazy => lazy.IsUnchanged(this),
+        JsArray array => SourceOf(array) is not null,
+        Jint.Native.Object.ObjectInstance => false,
+        _ => true,
+    };
+
+    private JsonArray? SourceOf(JsArray array)
+    {
+        if (!_arrays.TryGetValue(array, out var snapshot) || array.Length != (uint)snapshot.Items.Length)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < snapshot.Items.Length; i++)
+        {
+            var now = array.Get((uint)i);
+            var then = snapshot.Items[i];
+            if (!(ReferenceEquals(now, then) || (now is not Jint.Native.Object.ObjectInstance && now.Equals(then))) || !IsUnchanged(now))
+            {
+                return null;
+            }
+        }
+
+        return snapshot.Source;
+    }
+
+    /// <summary>The result for a handler that returned <paramref name="result"/> when called with <paramref name="eventJs"/>
+    /// made from <paramref name="eventNode"/>: a primitive event returned as is keeps its JSON text.</summary>
+    public JsonNode? ResultFor(JsValue result, JsValue eventJs, JsonNode? eventNode) =>
+        eventNode is JsonValue && result is not Jint.Native.Object.ObjectInstance && result.Equals(eventJs)
+            ? Reuse(eventNode)
+            : FromJs(result);
+
+    private static JsonNode Reuse(JsonNode source) => source.Parent is null ? source : source.DeepClone();
 
     private static JsValue ValueToJs(JsonValue value)
     {
@@ -119,7 +155,17 @@ internal sealed class JsJsonConverter(JsEngine engine)
                 return JsonValue.Create(value.AsString());
         }
 
-        if (depth < MaxDepth && value is JsObject plain && plain.Get("toJSON").IsUndefined())
+        if (value is LazyJsonObject lazy && lazy.IsUnchanged(this))
+        {
+            return Reuse(lazy.Source);
+        }
+
+        if (value is JsArray made && SourceOf(made) is { } arraySource)
+        {
+            return Reuse(arraySource);
+        }
+
+        if (depth < MaxDepth && value is Jint.Native.Object.ObjectInstance plain and (JsObject or LazyJsonObject) && plain.Get("toJSON").IsUndefined())
         {
             var result = new JsonObject();
             foreach (var key in plain.GetOwnPropertyKeys(Types.String))
@@ -182,4 +228,6 @@ internal sealed class JsJsonConverter(JsEngine engine)
         // Node writes; JsonNode.Parse keeps that text.
         return JsonNode.Parse(TypeConverter.ToString(d));
     }
+
+    private sealed record ArraySnapshot(JsonArray Source, JsValue[] Items);
 }

@@ -41,6 +41,11 @@ internal sealed class JsTimerQueue(TimeProvider timeProvider)
     /// <summary>Removes and returns the earliest timer due by now, rescheduling an interval.</summary>
     public JsValue? TakeDue()
     {
+        if (_timers.Count == 0)
+        {
+            return null;
+        }
+
         var now = _timeProvider.GetUtcNow();
         Timer? best = null;
         foreach (var t in _timers)

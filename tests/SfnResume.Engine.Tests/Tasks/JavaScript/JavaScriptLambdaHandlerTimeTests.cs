@@ -135,6 +135,41 @@ public sealed class JavaScriptLambdaHandlerTimeTests
             Assert.IsType<LambdaOutcome.Succeeded>(outcome).Payload!.ToJsonString());
     }
 
+    [Fact]
+    public async Task InvokeAsync_ConcurrentCalls_RunOneAfterAnother()
+    {
+        var log = new List<string>();
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var handler = JavaScriptLambdaHandler.FromCode(
+            "exports.handler = async (e) => { const t = new Promise(r => setTimeout(r, 1000)); console.log('start ' + e.n); await t; console.log('end ' + e.n); return e.n; };",
+            Options(line =>
+            {
+                log.Add(line);
+                if (line == "INFO start 2")
+                {
+                    secondStarted.SetResult();
+                }
+            }));
+
+        var first = handler.InvokeAsync(JsonNode.Parse("{\"n\":1}")).AsTask();
+        var second = handler.InvokeAsync(JsonNode.Parse("{\"n\":2}")).AsTask();
+        Assert.Equal(["INFO start 1"], log);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("1", Assert.IsType<LambdaOutcome.Succeeded>(await first).Payload!.ToJsonString());
+        // The second call starts on a thread-pool continuation once the first releases the handler; it may not have
+        // begun waiting for its timer when the clock moves, so move it until the call completes.
+        await secondStarted.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 100 && !second.IsCompleted; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System));
+        }
+
+        Assert.Equal("2", Assert.IsType<LambdaOutcome.Succeeded>(await second).Payload!.ToJsonString());
+        Assert.Equal(["INFO start 1", "INFO end 1", "INFO start 2", "INFO end 2"], log);
+    }
+
     private static LambdaOutcome Completed(ValueTask<LambdaOutcome> pending)
     {
         Assert.True(pending.IsCompleted, "the handler should settle without waiting");

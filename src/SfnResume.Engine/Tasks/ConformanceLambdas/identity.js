@@ -1,0 +1,2 @@
+// Stand-in for id_function.py: returns the event unchanged.
+exports.handler = async (event) => event;

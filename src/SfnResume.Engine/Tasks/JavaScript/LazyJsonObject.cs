@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using JsEngine = Jint.Engine;
+
+namespace SfnResume.Engine.Tasks.JavaScript;
+
+/// <summary>A JSON object handed to JavaScript that builds its properties only when first looked at, and remembers
+/// whether it was changed. A handler that passes its event through untouched (the identity function, or a handler
+/// that reads one field) then costs no conversion: the original <see cref="JsonNode"/> is the result.</summary>
+/// <remarks>Every way JavaScript reads or writes an ordinary object goes through these overrides (ECMA-262
+/// [[GetOwnProperty]], [[Get]], [[Set]], [[DefineOwnProperty]], [[Delete]], [[OwnPropertyKeys]], [[HasProperty]]).
+/// The source node is read when the object is first touched, so it must not change while the handler may hold it.</remarks>
+internal sealed class LazyJsonObject : ObjectInstance
+{
+    private readonly JsJsonConverter _converter;
+    private readonly ObjectInstance _prototype;
+    private JsonObject? _pending;
+
+    public LazyJsonObject(JsEngine engine, JsonObject source, JsJsonConverter converter)
+        : base(engine)
+    {
+        Source = source;
+        _pending = source;
+        _converter = converter;
+        _prototype = engine.Intrinsics.Object.PrototypeObject;
+    }
+
+    public JsonObject Source { get; }
+
+    /// <summary>True once a property was written, defined or deleted.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>True when the object and everything reachable from it still stand for <see cref="Source"/>.</summary>
+    public bool IsUnchanged(JsJsonConverter converter)
+    {
+        if (_pending is not null)
+        {
+            return true;
+        }
+
+        if (Changed)
+        {
+            return false;
+        }
+
+        foreach (var key in base.GetOwnPropertyKeys(Types.String))
+        {
+            if (!converter.IsUnchanged(base.Get(key, this)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override PropertyDescriptor GetOwnProperty(JsValue property)
+    {
+        Materialise();
+        return base.GetOwnProperty(property);
+    }
+
+    public override JsValue Get(JsValue property, JsValue receiver)
+    {
+        Materialise();
+        return base.Get(property, receiver);
+    }
+
+    public override bool HasProperty(JsValue property)
+    {
+        Materialise();
+        return base.HasProperty(property);
+    }
+
+    public override List<JsValue> GetOwnPropertyKeys(Types types = Types.String | Types.Symbol)
+    {
+        Materialise();
+        return base.GetOwnPropertyKeys(types);
+    }
+
+    public override bool Set(JsValue property, JsValue value, JsValue receiver)
+    {
+        Materialise();
+        Changed = true;
+        return base.Set(property, value, receiver);
+    }
+
+    public override bool DefineOwnProperty(JsValue property, PropertyDescriptor desc)
+    {
+        Materialise();
+        Changed = true;
+        return base.DefineOwnProperty(property, desc);
+    }
+
+    public override bool Delete(JsValue property)
+    {
+        Materialise();
+        Changed = true;
+        return base.Delete(property);
+    }
+
+    protected override ObjectInstance? GetPrototypeOf() => _prototype;
+
+    private void Materialise()
+    {
+        if (_pending is not { } source)
+        {
+            return;
+        }
+
+        _pending = null;
+        foreach (var (key, value) in source)
+        {
+            FastSetDataProperty(key, _converter.ToJs(value));
+        }
+    }
+}

@@ -141,6 +141,16 @@ internal sealed class CorpusCase
             return _ => PythonError("CustomException", "", "line 9, in handler\\n    raise CustomException()\\n");
         }
 
+        if (behaviour.StartsWith("constant: returns {\"Return\": \"HelloWorld\"}", StringComparison.Ordinal))
+        {
+            return _ => new LambdaOutcome.Succeeded(new JsonObject { ["Return"] = "HelloWorld" });
+        }
+
+        if (behaviour.Contains("returns a Python bytes object (b'\"HelloWorld!\"')", StringComparison.Ordinal))
+        {
+            return _ => new LambdaOutcome.Succeeded(JsonValue.Create("HelloWorld!"));
+        }
+
         if (behaviour.Contains("returns 257 KiB of 'a'", StringComparison.Ordinal))
         {
             return _ => new LambdaOutcome.Succeeded(JsonValue.Create(new string('a', 257 * 1024)));

@@ -8,8 +8,9 @@ public enum AslSeverity
 }
 
 /// <summary>
-/// One problem found in a definition. <paramref name="Location"/> is a JSON pointer such as
-/// <c>/States/Charge/Next</c> (<c>/</c> for the root), or null when AWS gives none (an empty definition).
+/// One problem found in a definition. <paramref name="Location"/> is a path written as AWS writes it,
+/// such as <c>/States/Charge/Next</c> or <c>/States/T/Catch[0]/Next</c> (<c>/</c> for the root), or null when
+/// AWS gives none (an empty definition, a workflow without a terminal state).
 /// </summary>
 public sealed record AslDiagnostic(string Code, string Message, string? Location, AslSeverity Severity = AslSeverity.Error)
 {
@@ -28,8 +29,8 @@ public static class AslDiagnosticCodes
     public const string MissingEndState = "MISSING_END_STATE";
     public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string InvalidStateName = "INVALID_STATE_NAME";
+    /// <summary>A transition to a state that does not exist, and also (as AWS reports it) a state nothing transitions to.</summary>
     public const string MissingTransitionTarget = "MISSING_TRANSITION_TARGET";
-    public const string UnreachableState = "UNREACHABLE_STATE";
     public const string TooDeeplyNested = "TOO_DEEPLY_NESTED";
     public const string DuplicateLabelName = "DUPLICATE_LABEL_NAME";
     public const string InvalidLabelName = "INVALID_LABEL_NAME";

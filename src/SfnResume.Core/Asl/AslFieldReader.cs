@@ -79,9 +79,15 @@ internal sealed class AslFieldReader
             return true;
         }
 
-        // Out of decimal range (e.g. 1e300): keep the sign and a huge magnitude so range checks still fire.
-        var d = node.GetValue<double>();
-        value = d < 0 ? decimal.MinValue : decimal.MaxValue;
+        // Values built in code (JsonValue.Create(5)) do not convert between numeric types: read their text.
+        var text = node.ToJsonString();
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        // Out of decimal range (1e300, 1e400): keep the sign and a huge magnitude so range checks still fire.
+        value = text.StartsWith('-') ? decimal.MinValue : decimal.MaxValue;
         return true;
     }
 
@@ -184,6 +190,4 @@ internal sealed class AslFieldReader
 
         return result;
     }
-
-    public static string Describe(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

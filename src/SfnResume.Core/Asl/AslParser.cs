@@ -44,7 +44,9 @@ public static class AslParser
         }
         catch (JsonException ex)
         {
-            return Fail(JsonSyntaxDiagnostics.FromException(json, ex));
+            return ex.LineNumber is null && DuplicateNames.Find(json) is { Length: > 0 } duplicates
+                ? new AslParseResult(null, duplicates)
+                : Fail(JsonSyntaxDiagnostics.FromException(json, ex));
         }
 
         return node is JsonObject root
@@ -75,6 +77,7 @@ public static class AslParser
 
         if (definition is not null)
         {
+            Materialize(root);
             AslValidator.Validate(definition, options, reader.Diagnostics);
         }
 
@@ -83,10 +86,35 @@ public static class AslParser
 
     private static AslParseResult Fail(AslDiagnostic diagnostic) => new(null, [diagnostic]);
 
+    /// <summary>
+    /// Builds every lazily created child node now: nodes read from a document fill in their children on
+    /// first access, which is not safe when several threads (parallel branches) read the same template.
+    /// </summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>Builds the model; reports what cannot be typed and remembers whether every state could be modelled.</summary>
     private sealed class DefinitionBuilder(AslFieldReader reader)
     {
-        private readonly List<StateLocation> _all = [];
+        private readonly List<StateLocation?> _all = [];
         private readonly List<StateScope> _scopes = [];
         private QueryLanguage? _machineLanguage;
 
@@ -113,8 +141,9 @@ public static class AslParser
             }
 
             var scope = ReadScope(root, "", []);
-            var locations = new Dictionary<string, StateLocation>(_all.Count, StringComparer.Ordinal);
-            foreach (var location in _all)
+            var all = _all.OfType<StateLocation>().ToImmutableArray();
+            var locations = new Dictionary<string, StateLocation>(all.Length, StringComparer.Ordinal);
+            foreach (var location in all)
             {
                 locations.TryAdd(location.State.Name, location);
             }
@@ -127,7 +156,7 @@ public static class AslParser
                 TimeoutSeconds = reader.Number(root, "TimeoutSeconds", ""),
                 QueryLanguage = _machineLanguage,
                 Raw = root,
-                AllStates = [.. _all],
+                AllStates = all,
                 AllScopes = [.. _scopes],
                 LocationsByName = locations.ToFrozenDictionary(StringComparer.Ordinal),
             };
@@ -172,20 +201,20 @@ public static class AslParser
                         continue;
                     }
 
-                    pending.Add(_all.Count);
-                    _all.Add(null!);
+                    // Reserve the slot first so a Parallel/Map precedes its inner states in AllStates.
+                    var slot = _all.Count;
+                    _all.Add(null);
                     var state = ReadState(name, stateObject, statePointer, path);
                     if (state is null)
                     {
-                        _all.RemoveAt(pending[^1]);
-                        pending.RemoveAt(pending.Count - 1);
                         Complete = false;
                         continue;
                     }
 
                     states.Add(state);
                     byName.TryAdd(name, state);
-                    _all[pending[^1]] = new StateLocation(state, null!);
+                    _all[slot] = new StateLocation(state, null!);
+                    pending.Add(slot);
                 }
             }
             else if (obj.ContainsKey("States") || pointer.Length > 0)
@@ -207,7 +236,7 @@ public static class AslParser
             _scopes[scopeIndex] = scope;
             foreach (var index in pending)
             {
-                _all[index] = _all[index] with { Scope = scope };
+                _all[index] = _all[index]! with { Scope = scope };
             }
 
             return scope;

@@ -20,8 +20,7 @@ public sealed record DynamicValue
     public string? Expression { get; init; }
 
     /// <summary>The literal as a number, when it is one.</summary>
-    public decimal? Number =>
-        Literal is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue(out decimal d) ? d : null;
+    public decimal? Number => AslFieldReader.TryNumber(Literal, out var d) ? d : null;
 
     /// <summary>The literal as a string, when it is one.</summary>
     public string? Text =>

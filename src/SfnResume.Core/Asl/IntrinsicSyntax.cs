@@ -135,7 +135,7 @@ internal static class IntrinsicSyntax
             return JsonPathSyntax.Check(text[start..i].TrimEnd(), PathKind.Any);
         }
 
-        if (LooksLikeCall(text[i..]))
+        if (text.AsSpan(i).StartsWith("States.", StringComparison.Ordinal))
         {
             return Call(text, ref i, depth + 1);
         }

@@ -11,34 +11,42 @@ internal static class JsonSyntaxDiagnostics
 {
     private const int SourceLimit = 500;
 
+    private static readonly string[] s_positionMarkers = [" Path:", " LineNumber:"];
+
     public static AslDiagnostic FromException(string json, JsonException ex)
     {
+        var source = SourceText(json);
+        if (ex.LineNumber is null)
+        {
+            // Raised after reading (a duplicate property): there is no position to point at.
+            return new AslDiagnostic(AslDiagnosticCodes.InvalidJsonDescription, FirstSentence(ex.Message), null);
+        }
+
         // System.Text.Json counts lines and bytes from 0; Jackson counts lines and columns from 1.
-        var line = (int)(ex.LineNumber ?? 0);
+        var line = (int)ex.LineNumber.Value;
         var byteInLine = (int)(ex.BytePositionInLine ?? 0);
         var lineStart = LineStart(json, line);
         var offset = Math.Min(json.Length, lineStart + CharsForBytes(json, lineStart, byteInLine));
-        var source = SourceText(json);
 
         string message;
         int column;
-        // The reader stops inside a bad literal ("nox" fails at 'o'); Jackson names the whole token.
-        while (offset > lineStart && offset <= json.Length && IsTokenPart(json[offset - 1]) && (offset == json.Length || IsTokenPart(json[offset])))
+        if (IsBadLiteral(ex.Message))
         {
-            offset--;
-        }
+            // The reader stops inside a bad literal ("not" fails at 'o'); Jackson names the whole token
+            // and reports the column after it.
+            while (offset > lineStart && IsTokenPart(json[offset - 1]))
+            {
+                offset--;
+            }
 
-        if (offset < json.Length && IsTokenStart(json[offset]))
-        {
             var end = offset;
-            while (end < json.Length && (char.IsLetterOrDigit(json[end]) || json[end] is '_' or '$'))
+            while (end < json.Length && IsTokenPart(json[end]))
             {
                 end++;
             }
 
-            var token = json[offset..end];
             column = end - lineStart + 1;
-            message = $"Unrecognized token '{token}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+            message = $"Unrecognized token '{json[offset..end]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
         }
         else
         {
@@ -50,7 +58,10 @@ internal static class JsonSyntaxDiagnostics
         return new AslDiagnostic(AslDiagnosticCodes.InvalidJsonDescription, message + "\n at " + location, location);
     }
 
-    private static bool IsTokenStart(char c) => char.IsLetter(c) || c is '_' or '$';
+    /// <summary>A bare word where a value should be (<c>not</c>, <c>tru</c>), as opposed to bad punctuation or an open string.</summary>
+    private static bool IsBadLiteral(string message) =>
+        message.Contains("JSON literal", StringComparison.Ordinal)
+        || (message.Contains("invalid start of a value", StringComparison.Ordinal) && message.Length > 1 && char.IsLetter(message[1]));
 
     private static bool IsTokenPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
 
@@ -59,10 +70,19 @@ internal static class JsonSyntaxDiagnostics
             ? json
             : string.Create(CultureInfo.InvariantCulture, $"{json[..SourceLimit]}\"[truncated {json.Length - SourceLimit} chars]");
 
+    /// <summary>The reader's message without its own position suffix (" Path: ..." / " LineNumber: ...").</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in s_positionMarkers)
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 
     private static int LineStart(string json, int line)

@@ -49,6 +49,9 @@ public sealed record MapState : StateDefinition
     /// <summary>Legacy equivalent of <see cref="ItemSelector"/>.</summary>
     public JsonNode? Parameters { get; init; }
 
+    /// <summary>The template that builds each item's input: <see cref="ItemSelector"/>, else the legacy <see cref="Parameters"/>.</summary>
+    public JsonNode? EffectiveItemSelector => ItemSelector ?? Parameters;
+
     public JsonNode? Arguments { get; init; }
 
     public JsonNode? ResultSelector { get; init; }
@@ -69,10 +72,6 @@ public sealed record MapState : StateDefinition
     public JsonObject? ItemBatcher { get; init; }
 
     public string? Label { get; init; }
-
-    public ImmutableArray<Retrier> Retry { get; init; } = [];
-
-    public ImmutableArray<Catcher> Catch { get; init; } = [];
 
     public override IEnumerable<string> Successors => TransitionAndCatch(Next, Catch);
 }

@@ -34,7 +34,7 @@ public sealed record Retrier
 
     public required JsonObject Raw { get; init; }
 
-    /// <summary>JSON pointer of this retrier, e.g. <c>/States/Charge/Retry/0</c>.</summary>
+    /// <summary>Location of this retrier, e.g. <c>/States/Charge/Retry[0]</c>.</summary>
     public required string Pointer { get; init; }
 }
 

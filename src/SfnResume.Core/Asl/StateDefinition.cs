@@ -31,10 +31,16 @@ public abstract record StateDefinition
     /// <summary><c>Assign</c> template (variables).</summary>
     public JsonNode? Assign { get; init; }
 
+    /// <summary>Retriers in order; empty for types without <c>Retry</c> (only Task, Parallel and Map accept it).</summary>
+    public ImmutableArray<Retrier> Retry { get; init; } = [];
+
+    /// <summary>Catchers in order; empty for types without <c>Catch</c> (only Task, Parallel and Map accept it).</summary>
+    public ImmutableArray<Catcher> Catch { get; init; } = [];
+
     /// <summary>The state object as written; do not mutate (copy-on-write through the definition's <c>With*</c> methods).</summary>
     public required JsonObject Raw { get; init; }
 
-    /// <summary>JSON pointer of the state, e.g. <c>/States/P/Branches/0/States/Charge</c>.</summary>
+    /// <summary>Location of the state as diagnostics print it, e.g. <c>/States/P/Branches[0]/States/Charge</c>.</summary>
     public required string Pointer { get; init; }
 
     /// <summary>True for JSONata states.</summary>
@@ -112,10 +118,6 @@ public sealed record TaskState : StateDefinition
     /// <summary>Credentials template (<c>{"RoleArn": ...}</c>).</summary>
     public JsonNode? Credentials { get; init; }
 
-    public ImmutableArray<Retrier> Retry { get; init; } = [];
-
-    public ImmutableArray<Catcher> Catch { get; init; } = [];
-
     public override IEnumerable<string> Successors => TransitionAndCatch(Next, Catch);
 }
 
@@ -192,10 +194,6 @@ public sealed record ParallelState : StateDefinition
     public JsonNode? ResultSelector { get; init; }
 
     public OptionalPath ResultPath { get; init; }
-
-    public ImmutableArray<Retrier> Retry { get; init; } = [];
-
-    public ImmutableArray<Catcher> Catch { get; init; } = [];
 
     public override IEnumerable<string> Successors => TransitionAndCatch(Next, Catch);
 }

@@ -90,7 +90,10 @@ public sealed record StateMachineDefinition
         ArgumentNullException.ThrowIfNull(edit);
         var copy = (JsonObject)Raw.DeepClone();
         edit(copy);
-        var result = AslParser.Parse(copy);
+
+        // Parse the edited text rather than the edited nodes, so values the edit created in code read
+        // exactly like values read from a file.
+        var result = AslParser.Parse(AslWriter.Write(copy, indented: false));
         return result.Definition ?? throw new InvalidOperationException(
             "The edited definition is not a state machine: " + string.Join("; ", result.Diagnostics));
     }

@@ -37,7 +37,7 @@ public sealed record StateScope
     /// <summary>The scope object as written (the root, a branch, or ItemProcessor/Iterator).</summary>
     public required JsonObject Raw { get; init; }
 
-    /// <summary>JSON pointer of the scope object (<c>""</c> for the root).</summary>
+    /// <summary>Location of the scope object, e.g. <c>/States/P/Branches[0]</c> (<c>""</c> for the root).</summary>
     public required string Pointer { get; init; }
 
     public bool IsRoot => Path.IsEmpty;

@@ -60,26 +60,30 @@ internal sealed partial class ValidationPass
     /// </summary>
     private static bool IsRecognised(string resource)
     {
-        var parts = resource.Split(':');
-        if (parts.Length < 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[2].Length == 0)
+        // arn : partition : service : region : account : resource... (split without allocating)
+        Span<Range> parts = stackalloc Range[8];
+        var span = resource.AsSpan();
+        var count = span.Split(parts, ':');
+        if (count < 6 || !span[parts[0]].SequenceEqual("arn") || span[parts[1]].IsEmpty || span[parts[2]].IsEmpty)
         {
             return false;
         }
 
-        if (parts[2] != "states" || parts[3].Length != 0 || parts[4].Length != 0 || parts.Length < 7)
+        if (!span[parts[2]].SequenceEqual("states") || !span[parts[3]].IsEmpty || !span[parts[4]].IsEmpty || count < 7)
         {
             return true;
         }
 
-        var service = parts[5];
-        if (!s_integrationActions.TryGetValue(service, out var actions))
+        if (!s_integrationActions.TryGetValue(span[parts[5]].ToString(), out var actions))
         {
             return true;
         }
 
-        var action = parts[6];
-        var dot = action.IndexOf('.', StringComparison.Ordinal);
-        return actions.Contains(dot < 0 ? action : action[..dot]);
+        // The last range holds the rest of the text when there are more than eight parts; the action ends
+        // at its first '.' or ':' (".sync", ".sync:2", ".waitForTaskToken").
+        var action = span[parts[6].Start..];
+        var end = action.IndexOfAny('.', ':');
+        return actions.Contains((end < 0 ? action : action[..end]).ToString());
     }
 
     private void CheckRetry(StateDefinition state)
@@ -101,22 +105,22 @@ internal sealed partial class ValidationPass
             CheckErrorEquals(retrier, location, last: i == array.Count - 1);
             if (retrier["IntervalSeconds"] is { } interval)
             {
-                CheckInteger(interval, AslLocation.Append(location, "IntervalSeconds"), 1, MaxSeconds);
+                CheckInteger(interval, location, "IntervalSeconds", 1, MaxSeconds);
             }
 
             if (retrier["MaxAttempts"] is { } attempts)
             {
-                CheckInteger(attempts, AslLocation.Append(location, "MaxAttempts"), 0, MaxSeconds);
+                CheckInteger(attempts, location, "MaxAttempts", 0, MaxSeconds);
             }
 
             if (retrier["BackoffRate"] is { } backoff)
             {
-                CheckNumber(backoff, AslLocation.Append(location, "BackoffRate"), 1, MaxSeconds);
+                CheckNumber(backoff, location, "BackoffRate", 1, MaxSeconds);
             }
 
             if (retrier["MaxDelaySeconds"] is { } maxDelay)
             {
-                CheckInteger(maxDelay, AslLocation.Append(location, "MaxDelaySeconds"), 1, MaxDelayLimit);
+                CheckInteger(maxDelay, location, "MaxDelaySeconds", 1, MaxDelayLimit);
             }
 
             if (retrier.ContainsKey("JitterStrategy") && (retrier["JitterStrategy"] is not JsonValue jitter || !IsString(jitter) || jitter.GetValue<string>() is not ("FULL" or "NONE")))
@@ -153,12 +157,12 @@ internal sealed partial class ValidationPass
                 CheckPath(path.GetValue<string>(), PathKind.ResultReference, "ResultPath", location);
             }
 
-            if (state.IsJsonata)
+            if (state.IsJsonata && catcher["Output"] is { } output)
             {
-                CheckJsonataTemplate(catcher["Output"], AslLocation.Append(location, "Output"));
+                CheckJsonataTemplate(output, AslLocation.Append(location, "Output"));
             }
 
-            CheckAssign(catcher["Assign"], AslLocation.Append(location, "Assign"), state.IsJsonata);
+            CheckAssign(catcher["Assign"], location, state.IsJsonata);
         }
     }
 

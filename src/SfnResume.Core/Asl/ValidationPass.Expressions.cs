@@ -19,6 +19,8 @@ internal sealed partial class ValidationPass
         ("ToleratedFailureCountPath", PathKind.Reference), ("ToleratedFailurePercentagePath", PathKind.Reference),
     ];
 
+    private static readonly string[] s_pathOrIntrinsicFields = ["ErrorPath", "CausePath"];
+
     private static readonly string[] s_jsonPathTemplates = ["Parameters", "ResultSelector", "ItemSelector", "Credentials", "ItemReader", "ResultWriter", "ItemBatcher"];
 
     private static readonly string[] s_jsonataTemplates =
@@ -44,7 +46,7 @@ internal sealed partial class ValidationPass
             }
         }
 
-        foreach (var field in new[] { "ErrorPath", "CausePath" })
+        foreach (var field in s_pathOrIntrinsicFields)
         {
             if (raw[field] is JsonValue value && IsString(value))
             {
@@ -90,7 +92,7 @@ internal sealed partial class ValidationPass
             }
         }
 
-        CheckAssign(raw["Assign"], AslLocation.Append(state.Pointer, "Assign"), state.IsJsonata);
+        CheckAssign(raw["Assign"], state.Pointer, state.IsJsonata);
     }
 
     /// <summary>JSONPath payload template: every <c>"key.$"</c> holds a path (<c>$</c>, <c>$$</c>, <c>$var</c>) or an intrinsic call.</summary>
@@ -174,13 +176,14 @@ internal sealed partial class ValidationPass
     /// Assign: an object of variable names (JSONPath: <c>"name.$"</c> for dynamic values) to values.
     /// https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
     /// </summary>
-    private void CheckAssign(JsonNode? assign, string location, bool jsonata)
+    private void CheckAssign(JsonNode? assign, string parent, bool jsonata)
     {
         if (assign is null)
         {
             return;
         }
 
+        var location = AslLocation.Append(parent, "Assign");
         if (assign is not JsonObject obj)
         {
             Schema("The value for the field 'Assign' must be an OBJECT", location);
@@ -238,7 +241,7 @@ internal sealed partial class ValidationPass
 
         if (topLevel)
         {
-            CheckAssign(raw["Assign"], AslLocation.Append(location, "Assign"), jsonata);
+            CheckAssign(raw["Assign"], location, jsonata);
         }
 
         switch (rule)

@@ -81,7 +81,7 @@ internal sealed partial class ValidationPass
             }
         }
 
-        foreach (var catcher in CatchersOf(state))
+        foreach (var catcher in state.Catch)
         {
             if (catcher.Raw.ContainsKey("Next"))
             {
@@ -89,12 +89,4 @@ internal sealed partial class ValidationPass
             }
         }
     }
-
-    private static IEnumerable<Catcher> CatchersOf(StateDefinition state) => state switch
-    {
-        TaskState t => t.Catch,
-        ParallelState p => p.Catch,
-        MapState m => m.Catch,
-        _ => [],
-    };
 }

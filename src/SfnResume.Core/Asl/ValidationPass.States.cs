@@ -9,6 +9,9 @@ internal sealed partial class ValidationPass
     private const decimal MaxMapConcurrency = 99_999_999m;
     private const int MaxLabelLength = 40;
 
+    private static readonly string[] s_waitFields = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
+    private static readonly (string Field, string PathField)[] s_failFields = [("Error", "ErrorPath"), ("Cause", "CausePath")];
+
     private void CheckState(StateDefinition state)
     {
         if (state.QueryLanguage == QueryLanguage.JsonPath && definition.QueryLanguage == QueryLanguage.Jsonata)
@@ -150,8 +153,7 @@ internal sealed partial class ValidationPass
             return null;
         }
 
-        var location = AslLocation.Append(state.Pointer, field);
-        return CheckInteger(literal, location, min, MaxSeconds) ? value.Number : null;
+        return CheckInteger(literal, state.Pointer, field, min, MaxSeconds) ? value.Number : null;
     }
 
     private void CheckChoice(ChoiceState choice)
@@ -175,7 +177,7 @@ internal sealed partial class ValidationPass
     private void CheckWait(WaitState wait)
     {
         var raw = wait.Raw;
-        var given = new[] { "Seconds", "Timestamp", "SecondsPath", "TimestampPath" }.Count(raw.ContainsKey);
+        var given = s_waitFields.Count(raw.ContainsKey);
         if (given != 1)
         {
             Schema("Exactly one of these fields is required: [Seconds, Timestamp, SecondsPath, TimestampPath]", wait.Pointer);
@@ -183,7 +185,7 @@ internal sealed partial class ValidationPass
 
         if (wait.Seconds?.Literal is { } seconds)
         {
-            CheckInteger(seconds, AslLocation.Append(wait.Pointer, "Seconds"), 0, MaxSeconds);
+            CheckInteger(seconds, wait.Pointer, "Seconds", 0, MaxSeconds);
         }
 
         if (wait.Timestamp?.Literal is { } timestamp)
@@ -203,7 +205,7 @@ internal sealed partial class ValidationPass
     private void CheckFail(FailState fail)
     {
         var raw = fail.Raw;
-        foreach (var (field, pathField) in new[] { ("Error", "ErrorPath"), ("Cause", "CausePath") })
+        foreach (var (field, pathField) in s_failFields)
         {
             if (raw.ContainsKey(field) && raw.ContainsKey(pathField))
             {
@@ -273,7 +275,6 @@ internal sealed partial class ValidationPass
             return;
         }
 
-        var location = AslLocation.Append(map.Pointer, field);
-        _ = integer ? CheckInteger(node, location, min, max) : CheckNumber(node, location, min, max);
+        _ = integer ? CheckInteger(node, map.Pointer, field, min, max) : CheckNumber(node, map.Pointer, field, min, max);
     }
 }

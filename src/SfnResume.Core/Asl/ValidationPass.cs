@@ -69,7 +69,7 @@ internal sealed partial class ValidationPass(StateMachineDefinition definition, 
 
         if (raw.ContainsKey("TimeoutSeconds"))
         {
-            CheckInteger(raw["TimeoutSeconds"], "/TimeoutSeconds", 0, MaxSeconds);
+            CheckInteger(raw["TimeoutSeconds"], "", "TimeoutSeconds", 0, MaxSeconds);
         }
 
         if (raw["States"] is JsonObject { Count: 0 })
@@ -146,50 +146,43 @@ internal sealed partial class ValidationPass(StateMachineDefinition definition, 
         }
     }
 
-    /// <summary>Checks an integer field: present values must be whole numbers within [min, max].</summary>
-    private bool CheckInteger(JsonNode? node, string location, decimal min, decimal max)
+    /// <summary>
+    /// Checks an integer field (<paramref name="field"/> of the object at <paramref name="parent"/>): present
+    /// values must be whole numbers within [min, max]. The location string is only built for a problem.
+    /// </summary>
+    private bool CheckInteger(JsonNode? node, string parent, string field, decimal min, decimal max) =>
+        CheckNumeric(node, parent, field, min, max, integer: true);
+
+    private bool CheckNumber(JsonNode? node, string parent, string field, decimal min, decimal max) =>
+        CheckNumeric(node, parent, field, min, max, integer: false);
+
+    private bool CheckNumeric(JsonNode? node, string parent, string field, decimal min, decimal max, bool integer)
     {
+        string? problem = null;
         if (!AslFieldReader.TryNumber(node, out var value))
         {
-            Schema("Value must be an integer", location);
-            return false;
+            problem = integer ? "Value must be an integer" : "Value must be a number";
         }
-
-        return CheckRange(value, location, min, max, integer: true);
-    }
-
-    private bool CheckNumber(JsonNode? node, string location, decimal min, decimal max)
-    {
-        if (!AslFieldReader.TryNumber(node, out var value))
+        else if (integer && decimal.Truncate(value) != value)
         {
-            Schema("Value must be a number", location);
-            return false;
+            problem = "Value must be an integer";
         }
-
-        return CheckRange(value, location, min, max, integer: false);
-    }
-
-    private bool CheckRange(decimal value, string location, decimal min, decimal max, bool integer)
-    {
-        if (integer && decimal.Truncate(value) != value)
+        else if (value < min)
         {
-            Schema("Value must be an integer", location);
-            return false;
+            problem = "Value must be at least " + min.ToString(CultureInfo.InvariantCulture);
         }
-
-        if (value < min)
+        else if (value > max)
         {
-            Schema("Value must be at least " + min.ToString(CultureInfo.InvariantCulture), location);
-            return false;
+            problem = "Value must be at most " + max.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (value > max)
+        if (problem is null)
         {
-            Schema("Value must be at most " + max.ToString(CultureInfo.InvariantCulture), location);
-            return false;
+            return true;
         }
 
-        return true;
+        Schema(problem, AslLocation.Append(parent, field));
+        return false;
     }
 
     private static bool IsString(JsonNode? node) => AslFieldReader.KindOf(node) == JsonValueKind.String;

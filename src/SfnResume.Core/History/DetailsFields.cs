@@ -9,16 +9,16 @@ namespace SfnResume.Core.History;
 internal sealed class DetailsFields
 {
     public string? Name;
-    public JsonText? Input;
+    public JsonText Input;
     public HistoryEventExecutionDataDetails? InputDetails;
-    public JsonText? Output;
+    public JsonText Output;
     public HistoryEventExecutionDataDetails? OutputDetails;
     public string? Error;
-    public JsonText? Cause;
+    public JsonText Cause;
     public string? Resource;
     public string? ResourceType;
     public string? Region;
-    public JsonText? Parameters;
+    public JsonText Parameters;
     public long? TimeoutInSeconds;
     public long? HeartbeatInSeconds;
     public TaskCredentials? TaskCredentials;
@@ -34,6 +34,36 @@ internal sealed class DetailsFields
     public string? WorkerName;
     public string? Location;
     public string? State;
+
+    public void Clear()
+    {
+        Name = null;
+        Input = default;
+        InputDetails = null;
+        Output = default;
+        OutputDetails = null;
+        Error = null;
+        Cause = default;
+        Resource = null;
+        ResourceType = null;
+        Region = null;
+        Parameters = default;
+        TimeoutInSeconds = null;
+        HeartbeatInSeconds = null;
+        TaskCredentials = null;
+        RoleArn = null;
+        StateMachineAliasArn = null;
+        StateMachineVersionArn = null;
+        AssignedVariables = null;
+        AssignedVariablesDetails = null;
+        RedriveCount = null;
+        Length = null;
+        Index = null;
+        MapRunArn = null;
+        WorkerName = null;
+        Location = null;
+        State = null;
+    }
 }
 
 /// <summary>Small writing helpers shared by the details records: absent members are left out, as AWS does.</summary>
@@ -47,9 +77,9 @@ internal static class DetailsWriter
         }
     }
 
-    public static void Text(Utf8JsonWriter writer, string name, JsonText? value)
+    public static void Text(Utf8JsonWriter writer, string name, JsonText value)
     {
-        if (value is not null)
+        if (value.HasValue)
         {
             writer.WritePropertyName(name);
             value.WriteTo(writer);

@@ -8,8 +8,20 @@ namespace SfnResume.Core.History;
 /// <c>timestamp</c>, <c>*EventDetails</c>) or a CloudWatch Logs record (<c>id</c>/<c>previous_event_id</c> strings,
 /// <c>event_timestamp</c> epoch-ms string, <c>details</c>; redrive-and-resume.md section 3).
 /// </summary>
-internal static class EventReader
+internal sealed class EventReader
 {
+    private ReadOnlyMemory<byte> _buffer;
+    private readonly DetailsFields _scratch = new();
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+
+    /// <param name="buffer">The whole input; events keep slices of it.</param>
+    public EventReader(ReadOnlyMemory<byte> buffer)
+    {
+        _buffer = buffer;
+        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     private enum Field
     {
         Name, Input, InputDetails, Output, OutputDetails, Error, Cause, Resource, ResourceType, Region, Parameters,
@@ -27,10 +39,36 @@ internal static class EventReader
             .ToFrozenDictionary(t => t.ToString(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The execution ARN of the last CloudWatch record read, if it had one.</summary>
+    public string? ExecutionArn { get; private set; }
+
+    /// <summary>Reads an event held in another buffer (a CloudWatch record quoted in a log event's message).</summary>
+    public HistoryEvent Read(ReadOnlyMemory<byte> buffer, EventLocation where)
+    {
+        var saved = _buffer;
+        _buffer = buffer;
+        try
+        {
+            var r = new JsonScanner(buffer.Span);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                throw Error("not a JSON object", where.At(".message"), 0);
+            }
+
+            return Read(ref r, where);
+        }
+        finally
+        {
+            _buffer = saved;
+        }
+    }
+
     /// <summary>Reads the object the reader is on (StartObject) and leaves it on the matching EndObject.</summary>
     /// <param name="where">Where the object is, for error messages only (built into a string only on error).</param>
-    public static HistoryEvent Read(ref Utf8JsonReader r, ReadOnlyMemory<byte> buffer, EventLocation where)
+    public HistoryEvent Read(ref JsonScanner r, EventLocation where)
     {
+        var buffer = _buffer;
+        ExecutionArn = null;
         var start = (int)r.TokenStartIndex;
         long? id = null;
         long? previous = null;
@@ -39,7 +77,7 @@ internal static class EventReader
         string? typeName = null;
         var member = DetailsMember.None;
         HistoryEventDetails? details = null;
-        DetailsFields? cloudWatchDetails = null;
+        var hasCloudWatchDetails = false;
         var cloudWatch = false;
 
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -81,13 +119,19 @@ internal static class EventReader
                 timestamp = ReadTimestamp(ref r, where, ".event_timestamp");
                 cloudWatch = true;
             }
+            else if (r.ValueTextEquals("execution_arn"u8))
+            {
+                r.Read();
+                ExecutionArn = r.TokenType == JsonTokenType.String ? ReadShared(ref r, where, "", ".execution_arn") : null;
+            }
             else if (r.ValueTextEquals("details"u8))
             {
                 r.Read();
                 cloudWatch = true;
                 if (r.TokenType == JsonTokenType.StartObject)
                 {
-                    cloudWatchDetails = ReadDetails(ref r, buffer, where, ".details");
+                    ReadDetails(ref r, where, ".details");
+                    hasCloudWatchDetails = true;
                 }
                 else if (r.TokenType != JsonTokenType.Null)
                 {
@@ -105,7 +149,7 @@ internal static class EventReader
                         throw Error("a second details member (the event already has " + DetailsMembers.JsonName(member) + ")", where.At(path), r.TokenStartIndex);
                     }
 
-                    details = DetailsMembers.Create(m, ReadDetails(ref r, buffer, where, path));
+                    details = DetailsMembers.Create(m, ReadDetails(ref r, where, path));
                     member = m;
                 }
                 else if (r.TokenType != JsonTokenType.Null)
@@ -136,31 +180,25 @@ internal static class EventReader
             throw Error("missing", where.At(cloudWatch ? ".event_timestamp" : ".timestamp"), start);
         }
 
-        if (cloudWatch && cloudWatchDetails is not null && details is null)
+        if (cloudWatch && hasCloudWatchDetails && details is null)
         {
             member = DetailsMembers.For(type);
-            details = member == DetailsMember.None ? null : DetailsMembers.Create(member, cloudWatchDetails);
+            details = member == DetailsMember.None ? null : DetailsMembers.Create(member, _scratch);
         }
 
-        var e = new HistoryEvent
-        {
-            Id = id.Value,
-            PreviousEventId = previous ?? 0,
-            Timestamp = timestamp.Value,
-            Type = type,
-            TypeName = typeName,
-            Source = cloudWatch ? null : new HistoryEvent.RawSource(buffer[start..end]),
-        };
+        var e = type == HistoryEventType.Unknown
+            ? new HistoryEvent { Id = id.Value, PreviousEventId = previous ?? 0, Timestamp = timestamp.Value, Type = type, TypeName = typeName }
+            : new HistoryEvent { Id = id.Value, PreviousEventId = previous ?? 0, Timestamp = timestamp.Value, Type = type };
         HistoryEvent.WithDetails(e, member, details);
-        if (e.Source is { } source)
+        if (!cloudWatch)
         {
-            source.Original = e;
+            e.SetSource(buffer[start..end]);
         }
 
         return e;
     }
 
-    private static (HistoryEventType, string) ReadType(ref Utf8JsonReader r)
+    private static (HistoryEventType, string) ReadType(ref JsonScanner r)
     {
         Span<char> chars = stackalloc char[64];
         if (!r.ValueIsEscaped && r.ValueSpan.Length <= chars.Length)
@@ -176,7 +214,7 @@ internal static class EventReader
         return s_types.TryGetValue(name, out var t) ? (t, EventTypes.Name(t)) : (HistoryEventType.Unknown, name);
     }
 
-    private static bool TryDetailsMember(ref Utf8JsonReader r, out DetailsMember member)
+    private static bool TryDetailsMember(ref JsonScanner r, out DetailsMember member)
     {
         member = DetailsMember.None;
         if (!r.ValueSpan.EndsWith("EventDetails"u8) || r.ValueIsEscaped || r.ValueSpan.Length > 64)
@@ -189,7 +227,7 @@ internal static class EventReader
         return DetailsMembers.ByJsonName.TryGetValue(chars[..n], out member);
     }
 
-    private static long ReadLong(ref Utf8JsonReader r, EventLocation where, string path, string member)
+    private static long ReadLong(ref JsonScanner r, EventLocation where, string path, string member)
     {
         if (r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var n))
         {
@@ -206,7 +244,7 @@ internal static class EventReader
         throw Error("not an integer", where.At(path, member), r.TokenStartIndex);
     }
 
-    private static DateTimeOffset ReadTimestamp(ref Utf8JsonReader r, EventLocation where, string member)
+    private static DateTimeOffset ReadTimestamp(ref JsonScanner r, EventLocation where, string member)
     {
         if (HistoryTimestamps.TryRead(ref r, out var value))
         {
@@ -219,9 +257,12 @@ internal static class EventReader
         throw Error($"unparseable timestamp '{text}'", where.At(member), r.TokenStartIndex);
     }
 
-    private static DetailsFields ReadDetails(ref Utf8JsonReader r, ReadOnlyMemory<byte> buffer, EventLocation where, string path)
+    /// <summary>Reads a details object into the reused scratch fields (the records copy what they keep).</summary>
+    private DetailsFields ReadDetails(ref JsonScanner r, EventLocation where, string path)
     {
-        var f = new DetailsFields();
+        var buffer = _buffer;
+        var f = _scratch;
+        f.Clear();
         Span<char> chars = stackalloc char[32];
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -241,18 +282,18 @@ internal static class EventReader
 
             switch (field)
             {
-                case Field.Name: f.Name = ReadString(ref r, where, path, ".name"); break;
-                case Field.Error: f.Error = ReadString(ref r, where, path, ".error"); break;
-                case Field.Resource: f.Resource = ReadString(ref r, where, path, ".resource"); break;
-                case Field.ResourceType: f.ResourceType = ReadString(ref r, where, path, ".resourceType"); break;
-                case Field.Region: f.Region = ReadString(ref r, where, path, ".region"); break;
-                case Field.RoleArn: f.RoleArn = ReadString(ref r, where, path, ".roleArn"); break;
-                case Field.StateMachineAliasArn: f.StateMachineAliasArn = ReadString(ref r, where, path, ".stateMachineAliasArn"); break;
-                case Field.StateMachineVersionArn: f.StateMachineVersionArn = ReadString(ref r, where, path, ".stateMachineVersionArn"); break;
-                case Field.MapRunArn: f.MapRunArn = ReadString(ref r, where, path, ".mapRunArn"); break;
-                case Field.WorkerName: f.WorkerName = ReadString(ref r, where, path, ".workerName"); break;
-                case Field.Location: f.Location = ReadString(ref r, where, path, ".location"); break;
-                case Field.State: f.State = ReadString(ref r, where, path, ".state"); break;
+                case Field.Name: f.Name = ReadShared(ref r, where, path, ".name"); break;
+                case Field.Error: f.Error = ReadShared(ref r, where, path, ".error"); break;
+                case Field.Resource: f.Resource = ReadShared(ref r, where, path, ".resource"); break;
+                case Field.ResourceType: f.ResourceType = ReadShared(ref r, where, path, ".resourceType"); break;
+                case Field.Region: f.Region = ReadShared(ref r, where, path, ".region"); break;
+                case Field.RoleArn: f.RoleArn = ReadShared(ref r, where, path, ".roleArn"); break;
+                case Field.StateMachineAliasArn: f.StateMachineAliasArn = ReadShared(ref r, where, path, ".stateMachineAliasArn"); break;
+                case Field.StateMachineVersionArn: f.StateMachineVersionArn = ReadShared(ref r, where, path, ".stateMachineVersionArn"); break;
+                case Field.MapRunArn: f.MapRunArn = ReadShared(ref r, where, path, ".mapRunArn"); break;
+                case Field.WorkerName: f.WorkerName = ReadShared(ref r, where, path, ".workerName"); break;
+                case Field.Location: f.Location = ReadShared(ref r, where, path, ".location"); break;
+                case Field.State: f.State = ReadShared(ref r, where, path, ".state"); break;
                 case Field.Input: f.Input = ReadText(ref r, buffer); break;
                 case Field.Output: f.Output = ReadText(ref r, buffer); break;
                 case Field.Cause: f.Cause = ReadText(ref r, buffer); break;
@@ -276,7 +317,32 @@ internal static class EventReader
         return f;
     }
 
-    private static string ReadString(ref Utf8JsonReader r, EventLocation where, string path, string member)
+    /// <summary>Names, resources, ARNs and errors repeat across events: read them through a cache of strings.</summary>
+    private string ReadShared(ref JsonScanner r, EventLocation where, string path, string member)
+    {
+        if (r.TokenType != JsonTokenType.String)
+        {
+            throw Error("not a string", where.At(path, member), r.TokenStartIndex);
+        }
+
+        Span<char> chars = stackalloc char[128];
+        if (r.ValueIsEscaped || r.ValueSpan.Length > chars.Length)
+        {
+            return r.GetString();
+        }
+
+        var n = r.CopyString(chars);
+        if (_stringLookup.TryGetValue(chars[..n], out var cached))
+        {
+            return cached;
+        }
+
+        var text = new string(chars[..n]);
+        _strings[text] = text;
+        return text;
+    }
+
+    private static string ReadString(ref JsonScanner r, EventLocation where, string path, string member)
     {
         if (r.TokenType != JsonTokenType.String)
         {
@@ -286,14 +352,14 @@ internal static class EventReader
         return r.GetString()!;
     }
 
-    private static int ReadInt(ref Utf8JsonReader r, EventLocation where, string path, string member)
+    private static int ReadInt(ref JsonScanner r, EventLocation where, string path, string member)
     {
         var n = ReadLong(ref r, where, path, member);
         return n is >= int.MinValue and <= int.MaxValue ? (int)n : throw Error("out of range", where.At(path, member), r.TokenStartIndex);
     }
 
     /// <summary>A data member: the raw string token, or, in normalised exports, a JSON value standing for its text.</summary>
-    private static JsonText ReadText(ref Utf8JsonReader r, ReadOnlyMemory<byte> buffer)
+    private static JsonText ReadText(ref JsonScanner r, ReadOnlyMemory<byte> buffer)
     {
         var start = (int)r.TokenStartIndex;
         if (r.TokenType == JsonTokenType.String)
@@ -305,7 +371,7 @@ internal static class EventReader
         return JsonText.FromValueToken(buffer[start..(int)r.BytesConsumed]);
     }
 
-    private static HistoryEventExecutionDataDetails ReadDataDetails(ref Utf8JsonReader r, EventLocation where, string path, string member)
+    private static HistoryEventExecutionDataDetails ReadDataDetails(ref JsonScanner r, EventLocation where, string path, string member)
     {
         if (r.TokenType != JsonTokenType.StartObject)
         {
@@ -330,7 +396,7 @@ internal static class EventReader
         return truncated == false ? HistoryEventExecutionDataDetails.NotTruncated : new HistoryEventExecutionDataDetails(truncated);
     }
 
-    private static TaskCredentials ReadCredentials(ref Utf8JsonReader r, EventLocation where, string path, string member)
+    private static TaskCredentials ReadCredentials(ref JsonScanner r, EventLocation where, string path, string member)
     {
         if (r.TokenType != JsonTokenType.StartObject)
         {
@@ -355,7 +421,7 @@ internal static class EventReader
         return new TaskCredentials(role);
     }
 
-    private static VariableMap ReadVariables(ref Utf8JsonReader r, ReadOnlyMemory<byte> buffer, EventLocation where, string path, string member)
+    private static VariableMap ReadVariables(ref JsonScanner r, ReadOnlyMemory<byte> buffer, EventLocation where, string path, string member)
     {
         if (r.TokenType != JsonTokenType.StartObject)
         {
@@ -367,7 +433,7 @@ internal static class EventReader
         {
             var name = r.GetString()!;
             r.Read();
-            variables.Add(new(name, ReadText(ref r, buffer).Value));
+            variables.Add(new(name, ReadText(ref r, buffer).Value ?? ""));
         }
 
         return new VariableMap(variables);

@@ -149,20 +149,20 @@ public sealed class ExecutionHistory
 
     private static bool SameContent(HistoryEvent a, HistoryEvent b)
     {
-        if (a.Source is { } sa && b.Source is { } sb)
+        if (a.HasSource && b.HasSource)
         {
-            if (sa.Json.Span.SequenceEqual(sb.Json.Span))
+            if (a.SourceJson.Span.SequenceEqual(b.SourceJson.Span))
             {
                 return true;
             }
 
             // Same event from two exports that differ only in layout.
-            using var da = JsonDocument.Parse(sa.Json);
-            using var db = JsonDocument.Parse(sb.Json);
+            using var da = JsonDocument.Parse(a.SourceJson);
+            using var db = JsonDocument.Parse(b.SourceJson);
             return JsonElement.DeepEquals(da.RootElement, db.RootElement);
         }
 
-        return a with { Source = null } == b with { Source = null };
+        return a == b;
     }
 
     private static string MissingMessage(List<HistoryEvent> events, long maxId)

@@ -327,32 +327,53 @@ public sealed record HistoryEvent
 
     internal DetailsMember Member => _member;
 
+    /// <summary>Keeps <c>ToString()</c> to what identifies the event, instead of all 37 details members.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id)
+            .Append(", PreviousEventId = ").Append(PreviousEventId)
+            .Append(", Type = ").Append(TypeName)
+            .Append(", Timestamp = ").Append(Timestamp.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (_details is not null)
+        {
+            builder.Append(", ").Append(DetailsMemberName).Append(" = ").Append(_details);
+        }
+
+        return true;
+    }
+
     private readonly string? _unknownTypeName;
 
-    private readonly SourceHolder _source;
+    private SourceHolder _source;
 
-    /// <summary>Where the event was read from; it takes no part in equality (see <see cref="SourceHolder"/>).</summary>
-    internal RawSource? Source { get => _source.Value; init => _source = new SourceHolder(value); }
+    /// <summary>Whether the event was read from JSON (and keeps it).</summary>
+    internal bool HasSource => _source.Original is not null;
 
-    /// <summary>The JSON this event was read from, when the event is still the one read.</summary>
+    /// <summary>The JSON the event was read from; empty when it was built in code.</summary>
+    internal ReadOnlyMemory<byte> SourceJson => _source.Json;
+
+    /// <summary>The JSON this event was read from, when the event is still the one read (not changed with <c>with</c>).</summary>
     internal ReadOnlyMemory<byte>? UnchangedJson
     {
         get
         {
-            if (Source is not { } source)
+            if (_source.Original is not { } original)
             {
                 return null;
             }
 
             // Not "cond ? Json : null": null would convert to an empty ReadOnlyMemory through byte[].
-            if (ReferenceEquals(source.Original, this) || Equals(source.Original))
+            if (ReferenceEquals(original, this) || Equals(original))
             {
-                return source.Json;
+                return _source.Json;
             }
 
             return null;
         }
     }
+
+    /// <summary>Remembers the JSON a just-read event came from.</summary>
+    internal void SetSource(ReadOnlyMemory<byte> json) => _source = new SourceHolder(json, this);
 
     internal static HistoryEvent WithDetails(HistoryEvent e, DetailsMember member, HistoryEventDetails? details)
     {
@@ -384,18 +405,15 @@ public sealed record HistoryEvent
         _details = value;
     }
 
-    /// <summary>The JSON an event was read from, and the event as read (to tell whether it was changed since).</summary>
-    internal sealed class RawSource(ReadOnlyMemory<byte> json)
+    /// <summary>
+    /// The JSON an event was read from and the event as read (to tell whether a copy was changed). It compares
+    /// equal to any other, so that two events with the same content are equal however they were made.
+    /// </summary>
+    private readonly struct SourceHolder(ReadOnlyMemory<byte> json, HistoryEvent original) : IEquatable<SourceHolder>
     {
         public ReadOnlyMemory<byte> Json { get; } = json;
 
-        public HistoryEvent? Original { get; set; }
-    }
-
-    /// <summary>Holds the source so that two events with the same content are equal however they were made.</summary>
-    private readonly struct SourceHolder(RawSource? value) : IEquatable<SourceHolder>
-    {
-        public RawSource? Value { get; } = value;
+        public HistoryEvent? Original { get; } = original;
 
         public bool Equals(SourceHolder other) => true;
 

@@ -21,10 +21,10 @@ public abstract record HistoryEventDetails
 /// <summary><c>executionStartedEventDetails</c>.</summary>
 public sealed record ExecutionStartedEventDetails : HistoryEventDetails
 {
-    private JsonText? _input;
+    private JsonText _input;
 
     /// <summary>The execution input, JSON text as the caller sent it (whitespace kept).</summary>
-    public string? Input { get => _input?.Value; init => _input = JsonText.From(value); }
+    public string? Input { get => _input.Value; init => _input = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? InputDetails { get; init; }
 
@@ -34,7 +34,7 @@ public sealed record ExecutionStartedEventDetails : HistoryEventDetails
 
     public string? StateMachineVersionArn { get; init; }
 
-    internal JsonText? InputText { get => _input; init => _input = value; }
+    internal JsonText InputText { get => _input; init => _input = value; }
 
     internal static ExecutionStartedEventDetails From(DetailsFields f) => new()
     {
@@ -61,13 +61,13 @@ public sealed record ExecutionStartedEventDetails : HistoryEventDetails
 /// </summary>
 public sealed record OutputEventDetails : HistoryEventDetails
 {
-    private JsonText? _output;
+    private JsonText _output;
 
-    public string? Output { get => _output?.Value; init => _output = JsonText.From(value); }
+    public string? Output { get => _output.Value; init => _output = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? OutputDetails { get; init; }
 
-    internal JsonText? OutputText { get => _output; init => _output = value; }
+    internal JsonText OutputText { get => _output; init => _output = value; }
 
     internal static OutputEventDetails From(DetailsFields f) => new() { OutputText = f.Output, OutputDetails = f.OutputDetails };
 
@@ -84,13 +84,13 @@ public sealed record OutputEventDetails : HistoryEventDetails
 /// </summary>
 public sealed record ErrorEventDetails : HistoryEventDetails
 {
-    private JsonText? _cause;
+    private JsonText _cause;
 
     public string? Error { get; init; }
 
-    public string? Cause { get => _cause?.Value; init => _cause = JsonText.From(value); }
+    public string? Cause { get => _cause.Value; init => _cause = JsonText.From(value); }
 
-    internal JsonText? CauseText { get => _cause; init => _cause = value; }
+    internal JsonText CauseText { get => _cause; init => _cause = value; }
 
     internal static ErrorEventDetails From(DetailsFields f) => new() { Error = f.Error, CauseText = f.Cause };
 
@@ -114,11 +114,11 @@ public sealed record ExecutionRedrivenEventDetails : HistoryEventDetails
 /// <summary><c>evaluationFailedEventDetails</c>: a JSONata expression failed in <see cref="State"/> at <see cref="Location"/>.</summary>
 public sealed record EvaluationFailedEventDetails : HistoryEventDetails
 {
-    private JsonText? _cause;
+    private JsonText _cause;
 
     public string? Error { get; init; }
 
-    public string? Cause { get => _cause?.Value; init => _cause = JsonText.From(value); }
+    public string? Cause { get => _cause.Value; init => _cause = JsonText.From(value); }
 
     /// <summary>The field that failed, e.g. <c>Output/error</c>, <c>Items</c>, <c>Timestamp</c>.</summary>
     public string? Location { get; init; }
@@ -126,7 +126,7 @@ public sealed record EvaluationFailedEventDetails : HistoryEventDetails
     /// <summary>The name of the state whose expression failed.</summary>
     public string State { get; init; } = "";
 
-    internal JsonText? CauseText { get => _cause; init => _cause = value; }
+    internal JsonText CauseText { get => _cause; init => _cause = value; }
 
     internal static EvaluationFailedEventDetails From(DetailsFields f) => new()
     {

@@ -42,14 +42,14 @@ internal sealed class HistoryEventJsonConverter : JsonConverter<HistoryEvent>
     {
         using var document = JsonDocument.ParseValue(ref reader);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document.RootElement);
-        var r = new Utf8JsonReader(bytes);
+        var r = new JsonScanner(bytes);
         r.Read();
         if (r.TokenType != JsonTokenType.StartObject)
         {
             throw new HistoryFormatException("a history event must be a JSON object");
         }
 
-        return EventReader.Read(ref r, bytes, new EventLocation("$", 0, IsRecord: true));
+        return new EventReader(bytes).Read(ref r, new EventLocation("$", 0, IsRecord: true));
     }
 
     public override void Write(Utf8JsonWriter writer, HistoryEvent value, JsonSerializerOptions options) =>

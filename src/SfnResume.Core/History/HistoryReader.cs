@@ -10,12 +10,15 @@ namespace SfnResume.Core.History;
 internal ref struct HistoryReader
 {
     private readonly ReadOnlyMemory<byte> _buffer;
+    private readonly EventReader _eventReader;
     private readonly List<HistoryEvent> _events;
     private readonly List<EventLocation> _locations;
+    private readonly HashSet<string> _executionArns = new(StringComparer.Ordinal);
 
     private HistoryReader(ReadOnlyMemory<byte> buffer, List<HistoryEvent> events, List<EventLocation> locations)
     {
         _buffer = buffer;
+        _eventReader = new EventReader(buffer);
         _events = events;
         _locations = locations;
     }
@@ -24,24 +27,19 @@ internal ref struct HistoryReader
     {
         var buffer = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
         var self = new HistoryReader(buffer, events, locations);
-        var reader = new Utf8JsonReader(buffer.Span, new JsonReaderOptions { AllowMultipleValues = true });
+        var reader = new JsonScanner(buffer.Span);
         try
         {
             self.ReadDocuments(ref reader);
+            self.CheckOneExecution();
         }
-        catch (JsonException ex)
-        {
-            throw new HistoryFormatException(
-                $"invalid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of the line: {FirstLine(ex.Message)}",
-                null, null, ex);
-        }
-        catch (HistoryFormatException ex) when (ex.ByteOffset is { } offset)
+        catch (HistoryFormatException ex) when (ex.ByteOffset is { } offset && ex.Location is not null)
         {
             throw ex.WithLine(LineOf(buffer.Span, offset));
         }
     }
 
-    private readonly void ReadDocuments(ref Utf8JsonReader r)
+    private readonly void ReadDocuments(ref JsonScanner r)
     {
         var documents = 0;
         while (r.Read())
@@ -69,7 +67,7 @@ internal ref struct HistoryReader
         }
     }
 
-    private readonly void ReadObject(ref Utf8JsonReader r, string prefix, int document)
+    private readonly void ReadObject(ref JsonScanner r, string prefix, int document)
     {
         if (IsPage(r))
         {
@@ -79,11 +77,12 @@ internal ref struct HistoryReader
         {
             // A bare event or a CloudWatch record at the top level: one per line.
             var where = new EventLocation("", document + 1, IsRecord: true);
-            Add(EventReader.Read(ref r, _buffer, where), where);
+            Add(_eventReader.Read(ref r, where), where);
+            NoteExecution();
         }
     }
 
-    private readonly void ReadArray(ref Utf8JsonReader r, string prefix)
+    private readonly void ReadArray(ref JsonScanner r, string prefix)
     {
         var index = 0;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
@@ -100,14 +99,15 @@ internal ref struct HistoryReader
             else
             {
                 var where = new EventLocation(prefix, index);
-                Add(EventReader.Read(ref r, _buffer, where), where);
+                Add(_eventReader.Read(ref r, where), where);
+                NoteExecution();
             }
 
             index++;
         }
     }
 
-    private readonly void ReadPage(ref Utf8JsonReader r, string prefix)
+    private readonly void ReadPage(ref JsonScanner r, string prefix)
     {
         var sawEvents = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -137,7 +137,18 @@ internal ref struct HistoryReader
                     throw EventReader.Error($"expected an event object, found {r.TokenType}", where.ToString(), r.TokenStartIndex);
                 }
 
-                Add(EventReader.Read(ref r, _buffer, where), where);
+                if (LogEventMessage(r) is { } message)
+                {
+                    // aws logs get-log-events / filter-log-events: each record is JSON text in "message".
+                    Add(_eventReader.Read(message, where), where);
+                    r.Skip();
+                }
+                else
+                {
+                    Add(_eventReader.Read(ref r, where), where);
+                }
+
+                NoteExecution();
                 index++;
             }
         }
@@ -145,6 +156,54 @@ internal ref struct HistoryReader
         if (!sawEvents)
         {
             throw new HistoryFormatException("missing", prefix + ".events", null);
+        }
+    }
+
+    /// <summary>
+    /// For a CloudWatch Logs event as the AWS CLI prints it (<c>{"timestamp":..., "message":"{\"id\":...}",
+    /// "ingestionTime":...}</c>), the record's JSON from its message; null for anything else.
+    /// </summary>
+    private static byte[]? LogEventMessage(JsonScanner probe)
+    {
+        byte[]? message = null;
+        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+        {
+            if (probe.ValueTextEquals("type"u8) || probe.ValueSpan.EndsWith("EventDetails"u8))
+            {
+                return null;
+            }
+
+            var isMessage = probe.ValueTextEquals("message"u8);
+            probe.Read();
+            if (isMessage && probe.TokenType == JsonTokenType.String)
+            {
+                message = System.Text.Encoding.UTF8.GetBytes(probe.GetString());
+            }
+            else
+            {
+                probe.Skip();
+            }
+        }
+
+        return message;
+    }
+
+    private readonly void NoteExecution()
+    {
+        if (_eventReader.ExecutionArn is { } arn)
+        {
+            _executionArns.Add(arn);
+        }
+    }
+
+    /// <summary>CloudWatch log groups mix executions; ids only make sense within one (redrive-and-resume.md section 3).</summary>
+    private readonly void CheckOneExecution()
+    {
+        if (_executionArns.Count > 1)
+        {
+            var shown = string.Join(", ", _executionArns.Order(StringComparer.Ordinal).Take(3));
+            throw new HistoryFormatException(
+                $"the records belong to {_executionArns.Count} executions ({shown}{(_executionArns.Count > 3 ? ", ..." : "")}); keep the records of one execution_arn");
         }
     }
 
@@ -158,7 +217,7 @@ internal ref struct HistoryReader
     /// Tells a page (<c>{"events": ...}</c>) from an event by its member names, on a copy of the reader; the decisive
     /// name usually comes first, so this rarely looks past the first member.
     /// </summary>
-    private static bool IsPage(Utf8JsonReader probe)
+    private static bool IsPage(JsonScanner probe)
     {
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
@@ -186,13 +245,5 @@ internal ref struct HistoryReader
     {
         var end = (int)Math.Min(offset, buffer.Length);
         return buffer[..end].Count((byte)'\n') + 1;
-    }
-
-    private static string FirstLine(string message)
-    {
-        var cut = message.IndexOfAny(['\r', '\n']);
-        var line = cut < 0 ? message : message[..cut];
-        var position = line.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return position < 0 ? line : line[..position];
     }
 }

@@ -7,8 +7,10 @@ namespace SfnResume.Core.History;
 /// A string member of an event (a data field such as <c>input</c>, or a <c>cause</c>) that may still be the raw
 /// UTF-8 token it was read from. Histories carry megabytes of escaped JSON text in these members; decoding them
 /// only when asked keeps reading a 25,000-event history cheap, and writing the raw token back keeps it exact.
+/// A struct held in a field of its details record, so reading allocates nothing for it; the decoded text is
+/// cached in that field on first use. The default value means "absent".
 /// </summary>
-internal sealed class JsonText : IEquatable<JsonText>
+internal struct JsonText : IEquatable<JsonText>
 {
     private readonly ReadOnlyMemory<byte> _raw;
     private readonly bool _rawIsString;
@@ -22,13 +24,12 @@ internal sealed class JsonText : IEquatable<JsonText>
         _rawIsString = rawIsString;
     }
 
-    /// <summary>The text; for a member that held a JSON value instead of a string, the value's JSON text.</summary>
-    public string Value => _value ??= Decode();
+    public readonly bool HasValue => _value is not null || !_raw.IsEmpty;
 
-    /// <summary>The token as read, quotes included, when it was a JSON string; empty otherwise.</summary>
-    public ReadOnlyMemory<byte> RawString => _rawIsString ? _raw : default;
+    /// <summary>The text, or null when absent; for a member that held a JSON value instead of a string, its JSON text.</summary>
+    public string? Value => _value ??= _raw.IsEmpty ? null : Decode(_raw, _rawIsString);
 
-    public static JsonText? From(string? value) => value is null ? null : new JsonText(value);
+    public static JsonText From(string? value) => value is null ? default : new JsonText(value);
 
     /// <summary>Wraps a string token (<paramref name="quotedToken"/> includes both quotes).</summary>
     public static JsonText FromStringToken(ReadOnlyMemory<byte> quotedToken) => new(quotedToken, rawIsString: true);
@@ -48,40 +49,38 @@ internal sealed class JsonText : IEquatable<JsonText>
         }
     }
 
-    public bool Equals(JsonText? other)
+    public readonly bool Equals(JsonText other)
     {
-        if (other is null)
-        {
-            return false;
-        }
-
-        if (ReferenceEquals(this, other))
-        {
-            return true;
-        }
-
         if (_rawIsString && other._rawIsString && _raw.Span.SequenceEqual(other._raw.Span))
         {
             return true;
         }
 
-        return string.Equals(Value, other.Value, StringComparison.Ordinal);
+        return string.Equals(Text(), other.Text(), StringComparison.Ordinal);
     }
 
-    public override bool Equals(object? obj) => Equals(obj as JsonText);
+    public override readonly bool Equals(object? obj) => obj is JsonText other && Equals(other);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override readonly int GetHashCode() => Text() is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0;
 
-    public override string ToString() => Value;
+    public override readonly string ToString() => Text() ?? "";
 
-    private string Decode()
+    private readonly string? Text() => _value ?? (_raw.IsEmpty ? null : Decode(_raw, _rawIsString));
+
+    private static string Decode(ReadOnlyMemory<byte> raw, bool isString)
     {
-        if (!_rawIsString)
+        if (!isString)
         {
-            return Encoding.UTF8.GetString(_raw.Span);
+            return Encoding.UTF8.GetString(raw.Span);
         }
 
-        var reader = new Utf8JsonReader(_raw.Span);
+        var content = raw.Span[1..^1];
+        if (content.IndexOf((byte)'\\') < 0)
+        {
+            return Encoding.UTF8.GetString(content);
+        }
+
+        var reader = new Utf8JsonReader(raw.Span);
         reader.Read();
         return reader.GetString()!;
     }

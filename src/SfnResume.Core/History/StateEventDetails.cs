@@ -5,16 +5,16 @@ namespace SfnResume.Core.History;
 /// <summary><c>stateEnteredEventDetails</c>, written by every <c>*StateEntered</c> event.</summary>
 public sealed record StateEnteredEventDetails : HistoryEventDetails
 {
-    private JsonText? _input;
+    private JsonText _input;
 
     public string Name { get; init; } = "";
 
     /// <summary>The state's input (before InputPath), JSON text.</summary>
-    public string? Input { get => _input?.Value; init => _input = JsonText.From(value); }
+    public string? Input { get => _input.Value; init => _input = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? InputDetails { get; init; }
 
-    internal JsonText? InputText { get => _input; init => _input = value; }
+    internal JsonText InputText { get => _input; init => _input = value; }
 
     internal static StateEnteredEventDetails From(DetailsFields f) => new()
     {
@@ -34,12 +34,12 @@ public sealed record StateEnteredEventDetails : HistoryEventDetails
 /// <summary><c>stateExitedEventDetails</c>, written by every <c>*StateExited</c> event.</summary>
 public sealed record StateExitedEventDetails : HistoryEventDetails
 {
-    private JsonText? _output;
+    private JsonText _output;
 
     public string Name { get; init; } = "";
 
     /// <summary>The state's output (after OutputPath, or the Catch error output), JSON text.</summary>
-    public string? Output { get => _output?.Value; init => _output = JsonText.From(value); }
+    public string? Output { get => _output.Value; init => _output = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? OutputDetails { get; init; }
 
@@ -54,7 +54,7 @@ public sealed record StateExitedEventDetails : HistoryEventDetails
 
     public HistoryEventExecutionDataDetails? AssignedVariablesDetails { get; init; }
 
-    internal JsonText? OutputText { get => _output; init => _output = value; }
+    internal JsonText OutputText { get => _output; init => _output = value; }
 
     internal static StateExitedEventDetails From(DetailsFields f) => new()
     {

@@ -8,7 +8,7 @@ namespace SfnResume.Core.History;
 /// </summary>
 public sealed record TaskScheduledEventDetails : HistoryEventDetails
 {
-    private JsonText? _parameters;
+    private JsonText _parameters;
 
     public string ResourceType { get; init; } = "";
 
@@ -17,7 +17,7 @@ public sealed record TaskScheduledEventDetails : HistoryEventDetails
     public string? Region { get; init; }
 
     /// <summary>The effective Parameters/Arguments sent to the service, JSON text.</summary>
-    public string? Parameters { get => _parameters?.Value; init => _parameters = JsonText.From(value); }
+    public string? Parameters { get => _parameters.Value; init => _parameters = JsonText.From(value); }
 
     public long? TimeoutInSeconds { get; init; }
 
@@ -25,7 +25,7 @@ public sealed record TaskScheduledEventDetails : HistoryEventDetails
 
     public TaskCredentials? TaskCredentials { get; init; }
 
-    internal JsonText? ParametersText { get => _parameters; init => _parameters = value; }
+    internal JsonText ParametersText { get => _parameters; init => _parameters = value; }
 
     internal static TaskScheduledEventDetails From(DetailsFields f) => new()
     {
@@ -72,7 +72,7 @@ public sealed record TaskStartedEventDetails : HistoryEventDetails
 /// </summary>
 public sealed record TaskFailureEventDetails : HistoryEventDetails
 {
-    private JsonText? _cause;
+    private JsonText _cause;
 
     public string ResourceType { get; init; } = "";
 
@@ -80,9 +80,9 @@ public sealed record TaskFailureEventDetails : HistoryEventDetails
 
     public string? Error { get; init; }
 
-    public string? Cause { get => _cause?.Value; init => _cause = JsonText.From(value); }
+    public string? Cause { get => _cause.Value; init => _cause = JsonText.From(value); }
 
-    internal JsonText? CauseText { get => _cause; init => _cause = value; }
+    internal JsonText CauseText { get => _cause; init => _cause = value; }
 
     internal static TaskFailureEventDetails From(DetailsFields f) => new()
     {
@@ -104,17 +104,17 @@ public sealed record TaskFailureEventDetails : HistoryEventDetails
 /// <summary><c>{resourceType, resource, output, outputDetails}</c>: <c>taskSucceeded</c> and <c>taskSubmittedEventDetails</c>.</summary>
 public sealed record TaskOutputEventDetails : HistoryEventDetails
 {
-    private JsonText? _output;
+    private JsonText _output;
 
     public string ResourceType { get; init; } = "";
 
     public string Resource { get; init; } = "";
 
-    public string? Output { get => _output?.Value; init => _output = JsonText.From(value); }
+    public string? Output { get => _output.Value; init => _output = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? OutputDetails { get; init; }
 
-    internal JsonText? OutputText { get => _output; init => _output = value; }
+    internal JsonText OutputText { get => _output; init => _output = value; }
 
     internal static TaskOutputEventDetails From(DetailsFields f) => new()
     {
@@ -136,12 +136,12 @@ public sealed record TaskOutputEventDetails : HistoryEventDetails
 /// <summary><c>lambdaFunctionScheduledEventDetails</c> (Task with a Lambda function ARN as Resource).</summary>
 public sealed record LambdaFunctionScheduledEventDetails : HistoryEventDetails
 {
-    private JsonText? _input;
+    private JsonText _input;
 
     /// <summary>The function ARN.</summary>
     public string Resource { get; init; } = "";
 
-    public string? Input { get => _input?.Value; init => _input = JsonText.From(value); }
+    public string? Input { get => _input.Value; init => _input = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? InputDetails { get; init; }
 
@@ -149,7 +149,7 @@ public sealed record LambdaFunctionScheduledEventDetails : HistoryEventDetails
 
     public TaskCredentials? TaskCredentials { get; init; }
 
-    internal JsonText? InputText { get => _input; init => _input = value; }
+    internal JsonText InputText { get => _input; init => _input = value; }
 
     internal static LambdaFunctionScheduledEventDetails From(DetailsFields f) => new()
     {
@@ -173,12 +173,12 @@ public sealed record LambdaFunctionScheduledEventDetails : HistoryEventDetails
 /// <summary><c>activityScheduledEventDetails</c>.</summary>
 public sealed record ActivityScheduledEventDetails : HistoryEventDetails
 {
-    private JsonText? _input;
+    private JsonText _input;
 
     /// <summary>The activity ARN.</summary>
     public string Resource { get; init; } = "";
 
-    public string? Input { get => _input?.Value; init => _input = JsonText.From(value); }
+    public string? Input { get => _input.Value; init => _input = JsonText.From(value); }
 
     public HistoryEventExecutionDataDetails? InputDetails { get; init; }
 
@@ -186,7 +186,7 @@ public sealed record ActivityScheduledEventDetails : HistoryEventDetails
 
     public long? HeartbeatInSeconds { get; init; }
 
-    internal JsonText? InputText { get => _input; init => _input = value; }
+    internal JsonText InputText { get => _input; init => _input = value; }
 
     internal static ActivityScheduledEventDetails From(DetailsFields f) => new()
     {

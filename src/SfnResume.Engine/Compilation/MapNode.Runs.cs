@@ -131,6 +131,12 @@ internal sealed partial class MapNode
             recorder.MapIteration(HistoryEventType.MapIterationAborted, reason.IsStop ? child.Source : reason.FailingEventId, child.Now, Name, index);
             return (index, null);
         }
+        catch (OperationCanceledException) when (child.Token.IsCancellationRequested)
+        {
+            // StopExecution: the iteration is closed, then the stop goes on up to ExecutionAborted.
+            recorder.MapIteration(HistoryEventType.MapIterationAborted, child.Source, child.Now, Name, index);
+            throw;
+        }
     }
 
     /// <summary>

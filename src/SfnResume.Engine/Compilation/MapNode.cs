@@ -60,6 +60,19 @@ internal sealed partial class MapNode : WorkStateNode
 
     public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
+        try
+        {
+            return await RunStateAsync(frame, input).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.MapStateAborted);
+            throw;
+        }
+    }
+
+    private async ValueTask<Step> RunStateAsync(Frame frame, Payload input)
+    {
         var enteredId = Enter(frame, input);
         Payload effective;
         JsonArray items;

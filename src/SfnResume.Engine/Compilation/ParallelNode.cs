@@ -39,6 +39,19 @@ internal sealed class ParallelNode : WorkStateNode
 
     public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
+        try
+        {
+            return await RunStateAsync(frame, input).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.ParallelStateAborted);
+            throw;
+        }
+    }
+
+    private async ValueTask<Step> RunStateAsync(Frame frame, Payload input)
+    {
         var enteredId = Enter(frame, input);
         Payload branchInput;
         try

@@ -59,7 +59,7 @@ internal abstract class StateNode
         var text = output.Text;
         if (DataLimits.ExceedsPayloadLimit(text, frame.Run.Options.MaxPayloadBytes))
         {
-            return Step.Fail(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(Name));
+            return Step.Fail(new Failure(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(Name)) { IsTerminal = true });
         }
 
         assigned?.ApplyTo(frame.Variables);
@@ -108,6 +108,9 @@ internal readonly struct Step
 /// <summary>An error as history records it; either part may be absent.</summary>
 internal sealed record Failure(string? Error, string? Cause)
 {
+    /// <summary>True for errors no Retry or Catch handles (a state output over the payload quota).</summary>
+    public bool IsTerminal { get; init; }
+
     /// <summary>Catch's error output: <c>{"Error": ..., "Cause": ...}</c>, missing parts as empty strings.</summary>
     public System.Text.Json.Nodes.JsonObject ToErrorOutput() => new()
     {

@@ -65,9 +65,6 @@ internal sealed class ExecutionRun
 
     public long TaskCalls => Interlocked.Read(ref _taskCalls);
 
-    /// <summary>Set when the execution timed out (rather than being stopped).</summary>
-    public bool TimedOut { get; set; }
-
     public void CountEntered() => Interlocked.Increment(ref _statesEntered);
 
     public void CountRetry() => Interlocked.Increment(ref _retries);

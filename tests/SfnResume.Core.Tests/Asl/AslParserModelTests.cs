@@ -177,13 +177,35 @@ public sealed class AslParserModelTests
         Assert.Contains("line: 3", d.Location, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"a\":\"x", "Expected end of string, but instead reached end of data.", 1, 8)]
+    [InlineData("{\"a\":}", "'}' is an invalid start of a value.", 1, 6)]
+    [InlineData("{\n\"a\": tru }", "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 2, 9)]
+    public void Parse_SyntaxErrors_MessageWithJacksonStyleLineAndColumn(string json, string message, int line, int column)
+    {
+        var d = Assert.Single(AslParser.Parse(json).Diagnostics);
+
+        Assert.Equal("INVALID_JSON_DESCRIPTION", d.Code);
+        Assert.StartsWith(message + "\n at [Source: (String)", d.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"; line: {line}, column: {column}]", d.Location, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void Parse_DuplicateJsonKeys_IsADiagnosticNotAnException()
+    public void Parse_StateNameRepeatedInOneStatesObject_DuplicateStateName()
     {
         var result = AslParser.Parse("""{"StartAt":"A","States":{"A":{"Type":"Succeed"},"A":{"Type":"Succeed"}}}""");
 
         Assert.Null(result.Definition);
-        Assert.Equal("INVALID_JSON_DESCRIPTION", Assert.Single(result.Diagnostics).Code);
+        Assert.Equal("DUPLICATE_STATE_NAME: Duplicate State name: A at /States/A", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Parse_RepeatedKeyElsewhere_LocatedJsonDiagnostic()
+    {
+        var result = AslParser.Parse("""{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B","States":{"B":{"Type":"Pass","End":true,"End":true}}}],"End":true}}}""");
+
+        Assert.Null(result.Definition);
+        Assert.Equal("INVALID_JSON_DESCRIPTION: Duplicate field 'End' at /States/P/Branches[0]/States/B/End", Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]
@@ -222,5 +244,60 @@ public sealed class AslParserModelTests
         Assert.Empty(AslValidator.Validate(patched));
         Assert.IsType<SucceedState>(patched.FindState("Final Processing"));
         Assert.IsType<TaskState>(definition.FindState("Final Processing"));
+    }
+
+    [Fact]
+    public void With_StateBuiltInCode_ReadsLikeParsedJson()
+    {
+        var definition = ParseValid("""{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}""");
+        var wait = new JsonObject { ["Type"] = "Wait", ["Seconds"] = 5, ["Next"] = "A" };
+
+        var patched = definition.WithStateInsertedFirst("W", wait).WithStartAt("W");
+
+        Assert.Empty(AslValidator.Validate(patched));
+        Assert.Equal(5m, ((WaitState)patched.StatesByName["W"]).Seconds!.Number);
+        wait["Seconds"] = 7;
+        Assert.Equal(5m, ((WaitState)patched.StatesByName["W"]).Seconds!.Number);
+    }
+
+    [Fact]
+    public void With_ExistingNameOrUnknownState_Throws()
+    {
+        var definition = ParseValid("""{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}""");
+
+        Assert.Throws<InvalidOperationException>(() => definition.WithStateInsertedFirst("A", new JsonObject { ["Type"] = "Succeed" }));
+        Assert.Throws<InvalidOperationException>(() => definition.WithStateReplaced("Nope", new JsonObject { ["Type"] = "Succeed" }));
+    }
+
+    [Fact]
+    public void Parse_LocationsOfRetryCatchAndNestedRules_UseAwsIndexForm()
+    {
+        var definition = ParseValid("""
+            {"StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:f",
+                   "Retry":[{"ErrorEquals":["E"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"Next":"C"},
+              "C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.a","IsNull":true},{"Variable":"$.b","IsNull":true}],"Next":"D"}],"Default":"D"},
+              "D":{"Type":"Succeed"}}}
+            """);
+
+        var task = (TaskState)definition.StatesByName["T"];
+        Assert.Equal("/States/T/Retry[0]", task.Retry[0].Pointer);
+        Assert.Equal("/States/T/Catch[0]", task.Catch[0].Pointer);
+        var or = (OrRule)((ChoiceState)definition.StatesByName["C"]).Choices[0];
+        Assert.Equal("/States/C/Choices[0]", or.Pointer);
+        Assert.Equal("/States/C/Choices[0]/Or[1]", or.Rules[1].Pointer);
+    }
+
+    [Fact]
+    public void Parse_Templates_ReadableFromManyThreadsAtOnce()
+    {
+        var definition = ParseValid(File.ReadAllText(CorpusDefinitions.WorkloadFiles().First(f => f.Contains("parallel", StringComparison.Ordinal))));
+        var nodes = definition.AllStates.Select(l => l.State.Raw).ToArray();
+
+        var texts = new string[8][];
+        Parallel.For(0, texts.Length, t => texts[t] = nodes.Select(n => n.ToJsonString()).ToArray());
+
+        var expected = nodes.Select(n => n.ToJsonString()).ToArray();
+        Assert.All(texts, t => Assert.Equal(expected, t));
     }
 }

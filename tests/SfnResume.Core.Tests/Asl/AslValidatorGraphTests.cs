@@ -154,4 +154,20 @@ public sealed class AslValidatorGraphTests
     [Fact]
     public void Validate_EmptyStates_ValueCannotBeEmpty() =>
         ReportsAmong("""{"StartAt":"A","States":{}}""", "SCHEMA_VALIDATION_FAILED: Value cannot be empty at /States");
+
+    [Fact]
+    public void Validate_UnreachableStateInsideAMapProcessor_LocatedInTheProcessor() =>
+        Reports("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"A","States":{
+              "A":{"Type":"Succeed"},"Orphan":{"Type":"Pass","End":true}}},"End":true}}}
+            """,
+            "MISSING_TRANSITION_TARGET: State \"Orphan\" is not reachable. at /States/M/ItemProcessor/States/Orphan");
+
+    [Fact]
+    public void Validate_BranchWithoutTerminalState_MissingEndState() =>
+        Reports("""
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"A","States":{
+              "A":{"Type":"Pass","Next":"A"}}}],"End":true}}}
+            """,
+            "MISSING_END_STATE: Workflow has no terminal state");
 }

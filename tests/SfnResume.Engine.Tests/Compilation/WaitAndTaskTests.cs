@@ -129,7 +129,7 @@ public sealed class WaitAndTaskTests
     }
 
     [Fact]
-    public async Task Task_ResultTooLarge_FailsWithDataLimitExceededEvenWithCatchAll()
+    public async Task Task_ResultTooLarge_IsATaskFailureThatCatchAllHandles()
     {
         var harness = new EngineHarness(f => f.Add("flaky", _ => JsonValue.Create(new string('a', 262_145))));
         var definition = """
@@ -138,8 +138,25 @@ public sealed class WaitAndTaskTests
 
         var result = await harness.RunAsync(definition, "{}");
 
+        Assert.Equal(ExecutionResult.Succeeded, result.Status);
+        var failed = HistoryText.Single(result, HistoryEventType.LambdaFunctionFailed).LambdaFunctionFailedEventDetails!;
+        Assert.Equal("States.DataLimitExceeded", failed.Error);
+        Assert.Equal("The state/task '" + FlakyArn + "' returned a result with a size exceeding the maximum number of bytes service limit.", failed.Cause);
+    }
+
+    [Fact]
+    public async Task Pass_OutputTooLarge_FailsTheExecutionWhateverTheCatchers()
+    {
+        const string Definition = """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"Big","States":{"Big":{"Type":"Pass","Parameters":{"s.$":"States.ArrayRange(1, 1000, 1)"},"End":true}}}],
+             "Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},"C":{"Type":"Succeed"}}}
+            """;
+        var harness = new EngineHarness(configure: o => new EngineOptions { TimeProvider = o.TimeProvider, FastForward = true, MaxPayloadBytes = 1000 });
+
+        var result = await harness.RunAsync(Definition, "{}");
+
         Assert.Equal("States.DataLimitExceeded", result.Error);
-        Assert.Equal("The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.", result.Cause);
+        Assert.Equal("The state/task 'Big' returned a result with a size exceeding the maximum number of bytes service limit.", result.Cause);
     }
 
     internal static EngineOptions Copy(EngineOptions o, bool fastForward) => new()

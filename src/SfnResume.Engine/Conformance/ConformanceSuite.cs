@@ -8,10 +8,17 @@ namespace SfnResume.Engine.Conformance;
 public static class ConformanceSuite
 {
     /// <exception cref="ConformanceCaseException">The folder is missing or a case file is malformed (one-line message).</exception>
+    /// <param name="folder">The folder of case files.</param>
+    /// <param name="options">Run settings (parallelism, timeout, skips).</param>
+    /// <param name="filter">Selects the cases to run (e.g. one category); all when null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
     public static Task<ConformanceRunReport> RunFolderAsync(
-        string folder, ConformanceRunnerOptions? options = null, CancellationToken cancellationToken = default)
+        string folder,
+        ConformanceRunnerOptions? options = null,
+        Func<ConformanceCase, bool>? filter = null,
+        CancellationToken cancellationToken = default)
     {
-        var cases = ConformanceCaseLoader.LoadFolder(folder);
+        var cases = ConformanceCaseLoader.LoadFolder(folder).Where(filter ?? (_ => true));
         var runner = new ConformanceRunner(new StepFunctionsConformanceEngine(ConformanceLambdaStandIns.InvokerFor), options);
         return runner.RunAsync(cases, cancellationToken);
     }

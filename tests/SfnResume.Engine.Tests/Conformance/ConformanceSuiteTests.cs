@@ -31,6 +31,23 @@ public sealed class ConformanceSuiteTests : IDisposable
     }
 
     [Fact]
+    public async Task RunFolderAsync_Filter_RunsOnlyTheSelectedCases()
+    {
+        File.WriteAllText(Path.Combine(_folder, "a.json"), """
+            {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+             "input": "{}", "expected_status": "SUCCEEDED", "expected_output": {}, "categories": ["pass"]}
+            """);
+        File.WriteAllText(Path.Combine(_folder, "b.json"), """
+            {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+             "input": "{}", "expected_status": "SUCCEEDED", "expected_output": {}, "categories": ["choice"]}
+            """);
+
+        var report = await ConformanceSuite.RunFolderAsync(_folder, filter: c => c.Categories.Contains("choice"));
+
+        Assert.Equal("b", Assert.Single(report.Results).CaseId);
+    }
+
+    [Fact]
     public async Task RunFolderAsync_MalformedCase_FailsWithOneLineNamingFileAndField()
     {
         string file = Path.Combine(_folder, "broken.json");

@@ -58,7 +58,8 @@ internal sealed class ExecutionRun
 
     public TimeProvider Time => Options.TimeProvider;
 
-    public bool FastForward => Options.FastForward;
+    /// <summary>The virtual clock in fast-forward mode; null when waits take real time.</summary>
+    public VirtualClock? Clock { get; init; }
 
     public long StatesEntered => Interlocked.Read(ref _statesEntered);
 

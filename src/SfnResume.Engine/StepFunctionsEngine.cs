@@ -45,7 +45,8 @@ public sealed class StepFunctionsEngine
         using var timeout = deadline is not null && clock is null
             ? new CancellationTokenSource(deadline.Value - start, options.TimeProvider)
             : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.StopSource?.Token ?? CancellationToken.None);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopped.Token, timeout.Token);
         var run = new ExecutionRun(options, recorder, identity, request.Input, start, linked.Token) { Deadline = deadline, Clock = clock };
         recorder.ExecutionStarted(0, start, request.Input, identity.RoleArn);
 
@@ -71,17 +72,18 @@ public sealed class StepFunctionsEngine
                 recorder.Closing(HistoryEventType.ExecutionSucceeded, frame.Source, frame.Now, output, null, null);
             }
         }
-        catch (Exception e) when (e is ExecutionTimeoutException || (e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is ExecutionTimeoutException || (e is OperationCanceledException && timeout.IsCancellationRequested && !stopped.IsCancellationRequested))
         {
             // Cause not confirmed by a recording; AWS names the error States.Timeout.
             (status, error) = (ExecutionResult.TimedOut, StatesErrorNames.Timeout);
             recorder.Closing(HistoryEventType.ExecutionTimedOut, frame.Source, frame.Now, null, error, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
         {
-            // Recorded StopExecution during a top-level Wait: ExecutionAborted points at 0 and has no error or cause.
-            status = ExecutionResult.Aborted;
-            recorder.Closing(HistoryEventType.ExecutionAborted, 0, frame.Now, null, null, null);
+            // Recorded StopExecution during a top-level Wait: ExecutionAborted points at 0; without error and cause
+            // its details are empty.
+            (status, error, cause) = (ExecutionResult.Aborted, request.StopSource?.Error, request.StopSource?.Cause);
+            recorder.Closing(HistoryEventType.ExecutionAborted, 0, frame.Now, null, error, cause);
         }
         catch (HistoryLimitExceededException e)
         {

@@ -132,6 +132,19 @@ internal static class JavaScriptRuntimeScripts
             return module.exports;
           }
 
+          // Node's stack: a header written when the error was made (the prototype's name, so an error renamed later
+          // still reads "Error: ..."), then the frames; this runtime's own frames are left out.
+          function trace(error, message) {
+            const lines = (typeof error.stack === 'string' ? error.stack : '').split('\n')
+              .filter((line) => line.length > 0 && !line.includes('lambda-runtime.js'));
+            if (lines.length === 0 || lines[0].startsWith('    at ')) {
+              const proto = Object.getPrototypeOf(error);
+              const header = proto && typeof proto.name === 'string' ? proto.name : String(error.name);
+              lines.unshift(message ? header + ': ' + message : header);
+            }
+            return lines;
+          }
+
           function fail(id, error) {
             try {
               if (error instanceof Error || (error && typeof error.name === 'string' && typeof error.message === 'string'
@@ -143,8 +156,7 @@ internal static class JavaScriptRuntimeScripts
                   host.settle(id, 3, name, message, error.stackTrace.map(String));
                   return;
                 }
-                const stack = typeof error.stack === 'string' && error.stack.length > 0 ? error.stack : name + ': ' + message;
-                host.settle(id, 1, name, JSON.stringify({ errorType: name, errorMessage: message, trace: stack.split('\n') }));
+                host.settle(id, 1, name, JSON.stringify({ errorType: name, errorMessage: message, trace: trace(error, message) }));
                 return;
               }
               const type = typeof error;

@@ -91,7 +91,12 @@ public sealed class JavaScriptLambdaHandlerTests
 
         var fatal = Assert.IsType<LambdaOutcome.Failed>(Run(handler, "{\"i\":99}"));
         Assert.Equal("Fatal", fatal.Error);
-        Assert.Equal("permanent failure i=99", (string?)JsonNode.Parse(fatal.Cause!)!["errorMessage"]);
+        var fatalCause = JsonNode.Parse(fatal.Cause!)!;
+        Assert.Equal("permanent failure i=99", (string?)fatalCause["errorMessage"]);
+        // As Node writes it: the header from when the error was made, then the handler's frame (runtime frames left out).
+        Assert.Equal("Error: permanent failure i=99", (string?)fatalCause["trace"]![0]);
+        Assert.All(fatalCause["trace"]!.AsArray().Skip(1), line => Assert.StartsWith("    at ", (string?)line, StringComparison.Ordinal));
+        Assert.DoesNotContain("lambda-runtime.js", fatal.Cause, StringComparison.Ordinal);
     }
 
     [Theory]

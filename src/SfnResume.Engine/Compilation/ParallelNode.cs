@@ -115,7 +115,7 @@ internal sealed class ParallelNode : WorkStateNode
         long failingEventId = 0;
         for (var i = 0; i < Branches.Length && failure is null; i++)
         {
-            frames[i] = new Frame(run, new VariableScope(frame.Variables), startedId, frame.VirtualOffset, stop.Token, isTopLevel: false);
+            frames[i] = new Frame(run, new VariableScope(frame.Variables), startedId, stop.Token, isTopLevel: false);
             var pending = Interpreter.RunScopeAsync(Branches[i], frames[i], input);
             if (pending.IsCompletedSuccessfully)
             {
@@ -165,19 +165,14 @@ internal sealed class ParallelNode : WorkStateNode
         }
 
         var last = startedId;
-        var offset = frame.VirtualOffset;
         foreach (var child in frames)
         {
-            if (child is null)
+            if (child is not null)
             {
-                continue;
+                last = Math.Max(last, child.Source);
             }
-
-            last = Math.Max(last, child.Source);
-            offset = child.VirtualOffset > offset ? child.VirtualOffset : offset;
         }
 
-        frame.VirtualOffset = offset;
         if (failure is not null)
         {
             return new BranchesOutcome(null, failure, failingEventId);

@@ -112,6 +112,23 @@ public sealed class WaitAndTaskTests
     }
 
     [Fact]
+    public async Task Task_HeartbeatShorterThanTimeout_TimesOutWithHeartbeatTimeout()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", _ => LambdaOutcome.TimedOut.Instance));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"FLAKY"},
+             "TimeoutSecondsPath":"$.timeout","HeartbeatSeconds":3,"End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, """{"timeout": 10}""");
+
+        Assert.Equal("States.HeartbeatTimeout", result.Error);
+        var scheduled = HistoryText.Single(result, HistoryEventType.TaskScheduled).TaskScheduledEventDetails!;
+        Assert.Equal((10L, 3L), (scheduled.TimeoutInSeconds, scheduled.HeartbeatInSeconds));
+        Assert.Equal(TimeSpan.FromSeconds(3), harness.Invoker.Calls[0].StateTimeout);
+    }
+
+    [Fact]
     public async Task Task_LambdaInvoke_ResultIsTheInvokeResponse()
     {
         var harness = new EngineHarness(f => f.Add("flaky", p => new JsonObject { ["echo"] = p?.DeepClone() }));

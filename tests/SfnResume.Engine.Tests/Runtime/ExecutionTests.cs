@@ -78,6 +78,22 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task RunAsync_StoppedWithErrorAndCause_RecordsThemInExecutionAborted()
+    {
+        var harness = new EngineHarness(configure: o => Compilation.WaitAndTaskTests.Copy(o, fastForward: false));
+        using var stop = new ExecutionStopSource();
+        var machine = harness.Engine.Compile(EngineHarness.Parse("""{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}"""));
+        var running = harness.Engine.RunAsync(machine, new ExecutionRequest("arn:aws:states:us-east-1:111111111111:stateMachine:m", "e", "{}") { StopSource = stop });
+
+        stop.Stop("Operator", "stopped by hand");
+        var result = await running;
+
+        Assert.Equal((ExecutionResult.Aborted, "Operator", "stopped by hand"), (result.Status, result.Error, result.Cause));
+        var details = result.Events[^1].ExecutionAbortedEventDetails!;
+        Assert.Equal(("Operator", "stopped by hand"), (details.Error, details.Cause));
+    }
+
+    [Fact]
     public async Task RunAsync_StoppedInsideAParallel_ClosesRunningStatesBeforeExecutionAborted()
     {
         var invoker = new BlockingInvoker { ExpectedBlocked = 1 };

@@ -10,4 +10,7 @@ public sealed record ExecutionRequest(string StateMachineArn, string ExecutionNa
 {
     /// <summary>Number of times the execution was redriven (<c>$$.Execution.RedriveCount</c>).</summary>
     public int RedriveCount { get; init; }
+
+    /// <summary>Stops the execution with an error and cause (StopExecution); optional.</summary>
+    public ExecutionStopSource? StopSource { get; init; }
 }

@@ -39,22 +39,27 @@ public sealed class StepFunctionsEngine
         var options = machine.Options;
         var identity = Identify(request, options);
         var recorder = new HistoryRecorder(observer, options.MaxHistoryEvents);
-        var start = options.TimeProvider.GetUtcNow();
+        var clock = options.FastForward ? new VirtualClock(options.TimeProvider) : null;
+        var start = clock?.Now ?? options.TimeProvider.GetUtcNow();
         DateTimeOffset? deadline = machine.TimeoutSeconds is { } seconds ? start + TimeSpan.FromSeconds((double)seconds) : null;
-        using var timeout = deadline is not null && !options.FastForward
+        using var timeout = deadline is not null && clock is null
             ? new CancellationTokenSource(deadline.Value - start, options.TimeProvider)
             : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var run = new ExecutionRun(options, recorder, identity, request.Input, start, linked.Token) { Deadline = deadline };
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.StopSource?.Token ?? CancellationToken.None);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopped.Token, timeout.Token);
+        var run = new ExecutionRun(options, recorder, identity, request.Input, start, linked.Token) { Deadline = deadline, Clock = clock };
         recorder.ExecutionStarted(0, start, request.Input, identity.RoleArn);
 
         // ExecutionStarted is not a source: the first state's Entered event also points at 0 (recorded).
-        var frame = new Frame(run, new VariableScope(null), 0, TimeSpan.Zero, linked.Token, isTopLevel: true);
+        var frame = new Frame(run, new VariableScope(null), 0, linked.Token, isTopLevel: true);
         string status;
         string? output = null, error = null, cause = null;
         try
         {
-            var outcome = await Interpreter.RunScopeAsync(machine.Root, frame, Payload.FromText(request.Input)).ConfigureAwait(false);
+            var running = Interpreter.RunScopeAsync(machine.Root, frame, Payload.FromText(request.Input));
+            var outcome = running.IsCompletedSuccessfully || clock is null
+                ? await running.ConfigureAwait(false)
+                : await DriveAsync(running.AsTask(), clock, deadline, timeout).ConfigureAwait(false);
             if (outcome.Failure is { } failure)
             {
                 (status, error, cause) = (ExecutionResult.Failed, failure.Error, failure.Cause);
@@ -67,17 +72,18 @@ public sealed class StepFunctionsEngine
                 recorder.Closing(HistoryEventType.ExecutionSucceeded, frame.Source, frame.Now, output, null, null);
             }
         }
-        catch (Exception e) when (e is ExecutionTimeoutException || (e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is ExecutionTimeoutException || (e is OperationCanceledException && timeout.IsCancellationRequested && !stopped.IsCancellationRequested))
         {
             // Cause not confirmed by a recording; AWS names the error States.Timeout.
             (status, error) = (ExecutionResult.TimedOut, StatesErrorNames.Timeout);
             recorder.Closing(HistoryEventType.ExecutionTimedOut, frame.Source, frame.Now, null, error, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
         {
-            // Recorded StopExecution during a top-level Wait: ExecutionAborted points at 0 and has no error or cause.
-            status = ExecutionResult.Aborted;
-            recorder.Closing(HistoryEventType.ExecutionAborted, 0, frame.Now, null, null, null);
+            // Recorded StopExecution during a top-level Wait: ExecutionAborted points at 0; without error and cause
+            // its details are empty.
+            (status, error, cause) = (ExecutionResult.Aborted, request.StopSource?.Error, request.StopSource?.Cause);
+            recorder.Closing(HistoryEventType.ExecutionAborted, 0, frame.Now, null, error, cause);
         }
         catch (HistoryLimitExceededException e)
         {
@@ -93,6 +99,32 @@ public sealed class StepFunctionsEngine
             Retries = run.Retries,
             TaskCalls = run.TaskCalls,
         };
+    }
+
+    /// <summary>
+    /// Fast-forward mode: while the execution is not done, wake the earliest sleeper on the virtual clock; when
+    /// nobody sleeps, something real (a Lambda call) is pending, so wait for it or for a new sleeper. A sleeper past
+    /// the execution's deadline times the execution out.
+    /// </summary>
+    private static async Task<ScopeOutcome> DriveAsync(Task<ScopeOutcome> running, VirtualClock clock, DateTimeOffset? deadline, CancellationTokenSource timeout)
+    {
+        while (!running.IsCompleted)
+        {
+            if (clock.WakeNext(deadline, out var reachedDeadline))
+            {
+                if (reachedDeadline)
+                {
+                    await timeout.CancelAsync().ConfigureAwait(false);
+                    break;
+                }
+
+                continue;
+            }
+
+            await Task.WhenAny(running, clock.SleeperAddedAsync()).ConfigureAwait(false);
+        }
+
+        return await running.ConfigureAwait(false);
     }
 
     private static void ValidateInput(string input, int? limit)

@@ -217,12 +217,53 @@ internal static class ChoiceValues
     /// <summary>Numbers compare as IEEE doubles, so <c>3</c> equals <c>3.0</c>.</summary>
     public static int CompareNumbers(JsonNode? left, JsonNode? right)
     {
-        if (!JsonNodes.TryGetDouble(left, out var l) || !JsonNodes.TryGetDouble(right, out var r))
+        if (!TryGetNumber(left, out var l) || !TryGetNumber(right, out var r))
         {
             return NotComparable;
         }
 
         return l.CompareTo(r) switch { < 0 => -1, > 0 => 1, _ => 0 };
+    }
+
+    /// <summary>
+    /// A number as a double, reading parsed and computed values directly (intrinsics such as
+    /// <c>States.MathAdd</c> produce CLR-backed values; a text round trip would cost more than the comparison).
+    /// </summary>
+    public static bool TryGetNumber(JsonNode? node, out double value)
+    {
+        if (node is JsonValue v)
+        {
+            if (v.TryGetValue(out JsonElement element))
+            {
+                if (element.ValueKind == JsonValueKind.Number)
+                {
+                    value = element.GetDouble();
+                    return true;
+                }
+            }
+            else if (v.TryGetValue(out int i))
+            {
+                value = i;
+                return true;
+            }
+            else if (v.TryGetValue(out long l))
+            {
+                value = l;
+                return true;
+            }
+            else if (v.TryGetValue(out double d))
+            {
+                value = d;
+                return true;
+            }
+            else if (v.GetValueKind() == JsonValueKind.Number)
+            {
+                return JsonNodes.TryGetDouble(v, out value);
+            }
+        }
+
+        value = 0;
+        return false;
     }
 
     /// <summary>Both sides must be RFC 3339 timestamps; they compare as instants.</summary>

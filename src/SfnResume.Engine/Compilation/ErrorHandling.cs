@@ -47,7 +47,7 @@ internal sealed class ErrorHandling
     public TimeSpan? NextRetry(string? error, ref int[]? counters, Func<double> random)
     {
         var name = error ?? "";
-        if (ErrorMatcher.IsTerminal(name))
+        if (ErrorMatcher.IsTerminal(name) && !IsCatchableDataLimit(name))
         {
             return null;
         }
@@ -55,7 +55,7 @@ internal sealed class ErrorHandling
         for (var i = 0; i < _retriers.Length; i++)
         {
             var retrier = _retriers[i];
-            if (!ErrorMatcher.Matches(retrier.ErrorEquals, name))
+            if (!Matches(retrier.ErrorEquals, name))
             {
                 continue;
             }
@@ -81,7 +81,7 @@ internal sealed class ErrorHandling
         var name = error ?? "";
         foreach (var catcher in _catchers)
         {
-            if (ErrorMatcher.Matches(catcher.ErrorEquals, name))
+            if (Matches(catcher.ErrorEquals, name))
             {
                 return catcher;
             }
@@ -89,6 +89,34 @@ internal sealed class ErrorHandling
 
         return null;
     }
+
+    /// <summary>
+    /// <c>ErrorMatcher</c> treats States.DataLimitExceeded as terminal, which holds for a state's own output. A task
+    /// whose result is too large fails with it as a task failure, and recordings show <c>States.ALL</c> and an explicit
+    /// <c>States.DataLimitExceeded</c> catching that.
+    /// </summary>
+    private static bool Matches(string[] errorEquals, string error)
+    {
+        if (!IsCatchableDataLimit(error))
+        {
+            return ErrorMatcher.Matches(errorEquals, error);
+        }
+
+        foreach (var name in errorEquals)
+        {
+            if (name is StatesErrorNames.All or StatesErrorNames.DataLimitExceeded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCatchableDataLimit(string error) => error == TaskResultTooLarge;
+
+    /// <summary>The error name a task failure carries when the task's result exceeds the payload quota.</summary>
+    public const string TaskResultTooLarge = StatesErrorNames.DataLimitExceeded;
 
     private sealed class CompiledRetrier(Retrier retrier)
     {

@@ -37,11 +37,7 @@ internal sealed partial class MapNode
             var itemInput = ItemInput(frame, effective, items, i);
             var previous = limits.MaxConcurrency == 1 ? state.ChainSource : startedId;
             var iterationId = recorder.MapIteration(HistoryEventType.MapIterationStarted, previous, frame.Now, Name, i);
-            // On the virtual clock an iteration starts when a slot frees up: with MaxConcurrency k, when iteration i - k ended.
-            var startOffset = limits.MaxConcurrency > 0 && i >= limits.MaxConcurrency && frames[i - limits.MaxConcurrency].VirtualOffset > frame.VirtualOffset
-                ? frames[i - limits.MaxConcurrency].VirtualOffset
-                : frame.VirtualOffset;
-            var child = new Frame(run, new VariableScope(frame.Variables), iterationId, startOffset, stop.Token, isTopLevel: false)
+            var child = new Frame(run, new VariableScope(frame.Variables), iterationId, stop.Token, isTopLevel: false)
             {
                 MapItemIndex = i,
                 MapItemValue = items[i],
@@ -61,14 +57,6 @@ internal sealed partial class MapNode
         while (running is { Count: > 0 })
         {
             await CompleteOneAsync(running, frames, outputs, state, limits, count, recorder, stop).ConfigureAwait(false);
-        }
-
-        foreach (var child in frames)
-        {
-            if (child is not null && child.VirtualOffset > frame.VirtualOffset)
-            {
-                frame.VirtualOffset = child.VirtualOffset;
-            }
         }
 
         return state.Failure is { } failure
@@ -131,6 +119,12 @@ internal sealed partial class MapNode
             recorder.MapIteration(HistoryEventType.MapIterationAborted, reason.IsStop ? child.Source : reason.FailingEventId, child.Now, Name, index);
             return (index, null);
         }
+        catch (OperationCanceledException) when (child.Token.IsCancellationRequested)
+        {
+            // StopExecution: the iteration is closed, then the stop goes on up to ExecutionAborted.
+            recorder.MapIteration(HistoryEventType.MapIterationAborted, child.Source, child.Now, Name, index);
+            throw;
+        }
     }
 
     /// <summary>
@@ -158,13 +152,9 @@ internal sealed partial class MapNode
                 ExecutionArn = "arn:aws:states:" + identity.Region + ":" + identity.AccountId + ":execution:" + identity.StateMachineName + "/" + label + ":" + childName,
                 ExecutionName = childName,
             };
-            var childRun = new ExecutionRun(run.Options, new HistoryRecorder(null, null), childIdentity, itemInput.Text, frame.Now, frame.Token);
-            var child = new Frame(childRun, new VariableScope(null), 0, frame.VirtualOffset, frame.Token, isTopLevel: true);
+            var childRun = new ExecutionRun(run.Options, new HistoryRecorder(null, null), childIdentity, itemInput.Text, frame.Now, frame.Token) { Clock = run.Clock };
+            var child = new Frame(childRun, new VariableScope(null), 0, frame.Token, isTopLevel: true);
             var outcome = await Interpreter.RunScopeAsync(Processor, child, itemInput).ConfigureAwait(false);
-            if (child.VirtualOffset > frame.VirtualOffset)
-            {
-                frame.VirtualOffset = child.VirtualOffset;
-            }
 
             if (outcome.Failure is { } childFailure)
             {

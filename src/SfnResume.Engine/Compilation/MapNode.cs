@@ -60,6 +60,19 @@ internal sealed partial class MapNode : WorkStateNode
 
     public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
+        try
+        {
+            return await RunStateAsync(frame, input).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.MapStateAborted);
+            throw;
+        }
+    }
+
+    private async ValueTask<Step> RunStateAsync(Frame frame, Payload input)
+    {
         var enteredId = Enter(frame, input);
         Payload effective;
         JsonArray items;
@@ -136,7 +149,7 @@ internal sealed partial class MapNode : WorkStateNode
                 var result = outcome.Result!;
                 var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
                 var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = _outputPath.Apply(frame, _resultPath.Apply(input, selected));
+                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
                 return Exit(frame, output, assigned, Next);
             }
             catch (StatesException e)

@@ -39,6 +39,19 @@ internal sealed class ParallelNode : WorkStateNode
 
     public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
+        try
+        {
+            return await RunStateAsync(frame, input).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.ParallelStateAborted);
+            throw;
+        }
+    }
+
+    private async ValueTask<Step> RunStateAsync(Frame frame, Payload input)
+    {
         var enteredId = Enter(frame, input);
         Payload branchInput;
         try
@@ -80,7 +93,7 @@ internal sealed class ParallelNode : WorkStateNode
                 var result = outcome.Result!;
                 var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
                 var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = _outputPath.Apply(frame, _resultPath.Apply(input, selected));
+                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
                 return Exit(frame, output, assigned, Next);
             }
             catch (StatesException e)
@@ -102,7 +115,7 @@ internal sealed class ParallelNode : WorkStateNode
         long failingEventId = 0;
         for (var i = 0; i < Branches.Length && failure is null; i++)
         {
-            frames[i] = new Frame(run, new VariableScope(frame.Variables), startedId, frame.VirtualOffset, stop.Token, isTopLevel: false);
+            frames[i] = new Frame(run, new VariableScope(frame.Variables), startedId, stop.Token, isTopLevel: false);
             var pending = Interpreter.RunScopeAsync(Branches[i], frames[i], input);
             if (pending.IsCompletedSuccessfully)
             {
@@ -152,19 +165,14 @@ internal sealed class ParallelNode : WorkStateNode
         }
 
         var last = startedId;
-        var offset = frame.VirtualOffset;
         foreach (var child in frames)
         {
-            if (child is null)
+            if (child is not null)
             {
-                continue;
+                last = Math.Max(last, child.Source);
             }
-
-            last = Math.Max(last, child.Source);
-            offset = child.VirtualOffset > offset ? child.VirtualOffset : offset;
         }
 
-        frame.VirtualOffset = offset;
         if (failure is not null)
         {
             return new BranchesOutcome(null, failure, failingEventId);

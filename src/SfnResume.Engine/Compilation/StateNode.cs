@@ -59,13 +59,20 @@ internal abstract class StateNode
         var text = output.Text;
         if (DataLimits.ExceedsPayloadLimit(text, frame.Run.Options.MaxPayloadBytes))
         {
-            return Step.Fail(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(Name));
+            return Step.Fail(new Failure(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(Name)) { IsTerminal = true });
         }
 
         assigned?.ApplyTo(frame.Variables);
         frame.Source = frame.Run.Recorder.StateExited(ExitedType, frame.Source, frame.Now, Name, text, assigned?.Texts);
         return Step.Continue(next, output);
     }
+
+    /// <summary>
+    /// The output when OutputPath selected exactly the (unchanged) result node: the result's text is reused, so a
+    /// large Map or Parallel result is not serialised a second time.
+    /// </summary>
+    protected static Payload Reuse(Payload result, Payload output) =>
+        !ReferenceEquals(result, output) && result.Holds(output.Node) && !output.IsShared ? result : output;
 
     /// <summary>A data-flow error raised by the expression layer, with AWS's state prefix on its cause.</summary>
     protected Step Failed(StatesException error, long enteredId)
@@ -101,6 +108,9 @@ internal readonly struct Step
 /// <summary>An error as history records it; either part may be absent.</summary>
 internal sealed record Failure(string? Error, string? Cause)
 {
+    /// <summary>True for errors no Retry or Catch handles (a state output over the payload quota).</summary>
+    public bool IsTerminal { get; init; }
+
     /// <summary>Catch's error output: <c>{"Error": ..., "Cause": ...}</c>, missing parts as empty strings.</summary>
     public System.Text.Json.Nodes.JsonObject ToErrorOutput() => new()
     {

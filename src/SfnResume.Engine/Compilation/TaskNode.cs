@@ -96,7 +96,7 @@ internal sealed class TaskNode : WorkStateNode
                 var result = attempt.Result!;
                 var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
                 var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = _outputPath.Apply(frame, _resultPath.Apply(input, selected));
+                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
                 return Exit(frame, output, assigned, Next);
             }
             catch (StatesException e)
@@ -175,18 +175,30 @@ internal sealed class TaskNode : WorkStateNode
                 var result = _isInvoke
                     ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now))
                     : taskInput.With(succeeded.Payload, shared: taskInput.Holds(succeeded.Payload) && taskInput.IsShared);
-                RecordSuccess(frame, result);
-                return new Attempt(result, null);
+                return Succeed(frame, result);
             case LambdaOutcome.Mocked mocked:
-                var mockedResult = Payload.FromNode(mocked.Result);
-                RecordSuccess(frame, mockedResult);
-                return new Attempt(mockedResult, null);
+                return Succeed(frame, Payload.FromNode(mocked.Result));
             case LambdaOutcome.Failed failed:
                 return RecordFailure(frame, new Failure(failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause), false);
             default:
                 var error = heartbeat is { } hb && (timeout is null || hb < timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
                 return RecordFailure(frame, new Failure(error, null), true);
         }
+    }
+
+    /// <summary>
+    /// Writes the success event, or, when the result is over the payload quota, the failure AWS records instead
+    /// (recorded: States.DataLimitExceeded naming the function ARN, or the resource type for lambda:invoke).
+    /// </summary>
+    private Attempt Succeed(Frame frame, Payload result)
+    {
+        if (DataLimits.ExceedsPayloadLimit(result.Text, frame.Run.Options.MaxPayloadBytes))
+        {
+            return RecordFailure(frame, new Failure(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(_isInvoke ? "lambda" : _resource)), false);
+        }
+
+        RecordSuccess(frame, result);
+        return new Attempt(result, null);
     }
 
     private void RecordSuccess(Frame frame, Payload result)

@@ -26,7 +26,7 @@ internal abstract class WorkStateNode : StateNode
     /// </summary>
     protected bool TryRetry(Frame frame, Failure failure, ref int[]? counters, ref int retryCount, out TimeSpan pause)
     {
-        var next = Handling.NextRetry(failure.Error, ref counters, frame.Run.Options.NextRandom);
+        var next = failure.IsTerminal ? null : Handling.NextRetry(failure.Error, ref counters, frame.Run.Options.NextRandom);
         if (next is null)
         {
             pause = default;
@@ -47,7 +47,7 @@ internal abstract class WorkStateNode : StateNode
     /// <summary>Hands <paramref name="failure"/> to the first matching catcher, or fails the state.</summary>
     protected Step CatchOrFail(Frame frame, Payload rawInput, Failure failure, long enteredId)
     {
-        var catcher = Handling.FindCatcher(failure.Error);
+        var catcher = failure.IsTerminal ? null : Handling.FindCatcher(failure.Error);
         if (catcher is null)
         {
             return Step.Fail(failure);

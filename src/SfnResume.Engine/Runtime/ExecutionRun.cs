@@ -13,6 +13,7 @@ internal sealed class ExecutionRun
     private long _statesEntered;
     private long _retries;
     private long _taskCalls;
+    private ParsedInput? _parsedInput;
 
     public ExecutionRun(EngineOptions options, HistoryRecorder recorder, ExecutionIdentity identity, string inputText, DateTimeOffset startTime, CancellationToken stopToken)
     {
@@ -57,7 +58,8 @@ internal sealed class ExecutionRun
 
     public TimeProvider Time => Options.TimeProvider;
 
-    public bool FastForward => Options.FastForward;
+    /// <summary>The virtual clock in fast-forward mode; null when waits take real time.</summary>
+    public VirtualClock? Clock { get; init; }
 
     public long StatesEntered => Interlocked.Read(ref _statesEntered);
 
@@ -65,17 +67,24 @@ internal sealed class ExecutionRun
 
     public long TaskCalls => Interlocked.Read(ref _taskCalls);
 
-    /// <summary>Set when the execution timed out (rather than being stopped).</summary>
-    public bool TimedOut { get; set; }
-
     public void CountEntered() => Interlocked.Increment(ref _statesEntered);
 
     public void CountRetry() => Interlocked.Increment(ref _retries);
 
     public void CountTaskCall() => Interlocked.Increment(ref _taskCalls);
 
-    /// <summary>A fresh, unowned copy of the execution input (for <c>$$.Execution.Input</c>).</summary>
-    public JsonNode? ParseInputCopy() => JsonNode.Parse(InputText, documentOptions: s_documentOptions);
+    /// <summary>
+    /// A fresh, unowned copy of the execution input (for <c>$$.Execution.Input</c>). The input is parsed once; each
+    /// context object (one per scope that reads <c>$$</c>) gets a copy of the parsed bytes instead of a new parse.
+    /// </summary>
+    public JsonNode? ParseInputCopy()
+    {
+        var parsed = LazyInitializer.EnsureInitialized(ref _parsedInput, () => new ParsedInput(JsonNode.Parse(InputText, documentOptions: s_documentOptions)));
+        return parsed.Node?.DeepClone();
+    }
+
+    /// <summary>The parsed execution input, never handed out itself (a node can belong to one tree only).</summary>
+    private sealed record ParsedInput(JsonNode? Node);
 
     private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 512 };
 }

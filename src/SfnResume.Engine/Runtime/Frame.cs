@@ -5,19 +5,17 @@ namespace SfnResume.Engine.Runtime;
 
 /// <summary>
 /// One running scope: the top level, a Parallel branch or a Map iteration. It keeps the scope's history
-/// "source" (the id the next event points at, history-events.md section 3), its variables, its context object
-/// and, in fast-forward mode, how far its virtual clock has moved.
+/// "source" (the id the next event points at, history-events.md section 3), its variables and its context object.
 /// </summary>
 internal sealed class Frame
 {
     private ContextObject? _context;
 
-    public Frame(ExecutionRun run, VariableScope variables, long source, TimeSpan virtualOffset, CancellationToken token, bool isTopLevel)
+    public Frame(ExecutionRun run, VariableScope variables, long source, CancellationToken token, bool isTopLevel)
     {
         Run = run;
         Variables = variables;
         Source = source;
-        VirtualOffset = virtualOffset;
         Token = token;
         IsTopLevel = isTopLevel;
     }
@@ -28,9 +26,6 @@ internal sealed class Frame
 
     /// <summary>The id the next event of this scope points at.</summary>
     public long Source { get; set; }
-
-    /// <summary>How far waits and retry pauses have moved this scope's clock (fast-forward mode).</summary>
-    public TimeSpan VirtualOffset { get; set; }
 
     /// <summary>Cancelled when the execution stops or a sibling branch/iteration fails.</summary>
     public CancellationToken Token { get; }
@@ -45,7 +40,7 @@ internal sealed class Frame
 
     public JsonNode? MapItemValue { get; init; }
 
-    public DateTimeOffset Now => Run.FastForward ? Run.Time.GetUtcNow() + VirtualOffset : Run.Time.GetUtcNow();
+    public DateTimeOffset Now => Run.Clock is { } clock ? clock.Now : Run.Time.GetUtcNow();
 
     /// <summary>The context object, built on first use.</summary>
     public ContextObject Context
@@ -69,7 +64,7 @@ internal sealed class Frame
     public JsonPathScope Scope(JsonNode? input, bool withContext) =>
         new(input, withContext ? Context.Root : null, Variables);
 
-    /// <summary>Waits <paramref name="delay"/>: real time, or none while the virtual clock moves (fast-forward).</summary>
+    /// <summary>Waits <paramref name="delay"/>: real time, or on the virtual clock in fast-forward mode.</summary>
     public ValueTask DelayAsync(TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero)
@@ -77,19 +72,9 @@ internal sealed class Frame
             return ValueTask.CompletedTask;
         }
 
-        if (Run.FastForward)
-        {
-            if (Run.Deadline is { } deadline && Now + delay >= deadline)
-            {
-                VirtualOffset += deadline - Now;
-                throw new ExecutionTimeoutException();
-            }
-
-            VirtualOffset += delay;
-            return ValueTask.CompletedTask;
-        }
-
-        return new ValueTask(Task.Delay(delay, Run.Time, Token));
+        return Run.Clock is { } clock
+            ? new ValueTask(clock.SleepAsync(delay, Token))
+            : new ValueTask(Task.Delay(delay, Run.Time, Token));
     }
 
     /// <summary>Throws when the execution's own <c>TimeoutSeconds</c> has passed (fast-forward mode checks it between states).</summary>

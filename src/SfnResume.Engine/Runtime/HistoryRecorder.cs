@@ -85,13 +85,20 @@ internal sealed partial class HistoryRecorder
     public long MapIteration(HistoryEventType type, long previous, DateTimeOffset at, string mapName, int index)
     {
         var details = new MapIterationEventDetails { Name = mapName, Index = index };
-        return Add(type, previous, at, e => type switch
+        lock (_gate)
         {
-            HistoryEventType.MapIterationStarted => e with { MapIterationStartedEventDetails = details },
-            HistoryEventType.MapIterationSucceeded => e with { MapIterationSucceededEventDetails = details },
-            HistoryEventType.MapIterationFailed => e with { MapIterationFailedEventDetails = details },
-            _ => e with { MapIterationAbortedEventDetails = details },
-        });
+            CheckRoom();
+            var id = _events.Count + 1L;
+            var e = type switch
+            {
+                HistoryEventType.MapIterationStarted => new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type, MapIterationStartedEventDetails = details },
+                HistoryEventType.MapIterationSucceeded => new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type, MapIterationSucceededEventDetails = details },
+                HistoryEventType.MapIterationFailed => new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type, MapIterationFailedEventDetails = details },
+                _ => new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type, MapIterationAbortedEventDetails = details },
+            };
+            Publish(e);
+            return id;
+        }
     }
 
     public long MapRunStarted(long previous, DateTimeOffset at, string mapRunArn) =>
@@ -109,14 +116,26 @@ internal sealed partial class HistoryRecorder
             InputDetails = s_notTruncated,
             TimeoutInSeconds = timeoutInSeconds,
         };
-        return Add(HistoryEventType.LambdaFunctionScheduled, previous, at, e => e with { LambdaFunctionScheduledEventDetails = details });
+        lock (_gate)
+        {
+            CheckRoom();
+            var id = _events.Count + 1L;
+            Publish(new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = HistoryEventType.LambdaFunctionScheduled, LambdaFunctionScheduledEventDetails = details });
+            return id;
+        }
     }
 
-    public long LambdaSucceeded(long previous, DateTimeOffset at, string output) =>
-        Add(HistoryEventType.LambdaFunctionSucceeded, previous, at, e => e with
+    public long LambdaSucceeded(long previous, DateTimeOffset at, string output)
+    {
+        var details = new OutputEventDetails { Output = output, OutputDetails = s_notTruncated };
+        lock (_gate)
         {
-            LambdaFunctionSucceededEventDetails = new OutputEventDetails { Output = output, OutputDetails = s_notTruncated },
-        });
+            CheckRoom();
+            var id = _events.Count + 1L;
+            Publish(new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = HistoryEventType.LambdaFunctionSucceeded, LambdaFunctionSucceededEventDetails = details });
+            return id;
+        }
+    }
 
     public long LambdaError(HistoryEventType type, long previous, DateTimeOffset at, string? error, string? cause)
     {

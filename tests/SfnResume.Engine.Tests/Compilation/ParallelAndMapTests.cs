@@ -49,6 +49,48 @@ public sealed class ParallelAndMapTests
     }
 
     [Fact]
+    public async Task Parallel_FastForward_SiblingWaitIsAbortedWhenABranchFails()
+    {
+        // history-events.md, worked example A.
+        var harness = new EngineHarness(f => f.Add("charge", _ => DelegateInvoker.Thrown("Exception", "boom")));
+        const string Definition = """
+            {"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","Next":"FanOut"},"FanOut":{"Type":"Parallel","Branches":[
+              {"StartAt":"A1","States":{"A1":{"Type":"Wait","Seconds":10,"End":true}}},
+              {"StartAt":"B1","States":{"B1":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                "Parameters":{"FunctionName":"arn:aws:lambda:us-east-1:111111111111:function:charge","Payload.$":"$"},"End":true}}}],"End":true}}}
+            """;
+
+        var result = await harness.RunAsync(Definition, "{}");
+
+        Assert.Equal(
+            ["1 0 ExecutionStarted", "2 0 PassStateEntered", "3 2 PassStateExited", "4 3 ParallelStateEntered", "5 4 ParallelStateStarted",
+             "6 5 WaitStateEntered", "7 5 TaskStateEntered", "8 7 TaskScheduled", "9 8 TaskStarted", "10 9 TaskFailed",
+             "11 10 TaskStateAborted", "12 10 WaitStateAborted", "13 10 ParallelStateFailed", "14 13 ExecutionFailed"],
+            HistoryText.Chain(result));
+        Assert.Equal(EngineHarness.Epoch, result.StopDate);
+    }
+
+    [Fact]
+    public async Task Parallel_FastForward_BranchEventsInterleaveByVirtualTime()
+    {
+        const string Definition = """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+              {"StartAt":"Long","States":{"Long":{"Type":"Wait","Seconds":5,"Next":"AfterLong"},"AfterLong":{"Type":"Pass","End":true}}},
+              {"StartAt":"Short","States":{"Short":{"Type":"Wait","Seconds":2,"Next":"AfterShort"},"AfterShort":{"Type":"Pass","End":true}}}],"End":true}}}
+            """;
+
+        var result = await new EngineHarness().RunAsync(Definition, "{}");
+
+        var names = result.Events.Where(e => e.StateName is not null).Select(e => e.Type + ":" + e.StateName).ToArray();
+        Assert.Equal(
+            ["ParallelStateEntered:P", "WaitStateEntered:Long", "WaitStateEntered:Short", "WaitStateExited:Short", "PassStateEntered:AfterShort",
+             "PassStateExited:AfterShort", "WaitStateExited:Long", "PassStateEntered:AfterLong", "PassStateExited:AfterLong", "ParallelStateExited:P"],
+            names);
+        Assert.Equal(EngineHarness.Epoch.AddSeconds(5), result.StopDate);
+        Assert.True(result.Events.Zip(result.Events.Skip(1)).All(p => p.First.Timestamp <= p.Second.Timestamp));
+    }
+
+    [Fact]
     public async Task Parallel_AsynchronousBranches_RunConcurrently()
     {
         var invoker = new BlockingInvoker { ExpectedBlocked = 2 };

@@ -112,6 +112,23 @@ public sealed class WaitAndTaskTests
     }
 
     [Fact]
+    public async Task Task_HeartbeatShorterThanTimeout_TimesOutWithHeartbeatTimeout()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", _ => LambdaOutcome.TimedOut.Instance));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"FLAKY"},
+             "TimeoutSecondsPath":"$.timeout","HeartbeatSeconds":3,"End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, """{"timeout": 10}""");
+
+        Assert.Equal("States.HeartbeatTimeout", result.Error);
+        var scheduled = HistoryText.Single(result, HistoryEventType.TaskScheduled).TaskScheduledEventDetails!;
+        Assert.Equal((10L, 3L), (scheduled.TimeoutInSeconds, scheduled.HeartbeatInSeconds));
+        Assert.Equal(TimeSpan.FromSeconds(3), harness.Invoker.Calls[0].StateTimeout);
+    }
+
+    [Fact]
     public async Task Task_LambdaInvoke_ResultIsTheInvokeResponse()
     {
         var harness = new EngineHarness(f => f.Add("flaky", p => new JsonObject { ["echo"] = p?.DeepClone() }));
@@ -129,7 +146,7 @@ public sealed class WaitAndTaskTests
     }
 
     [Fact]
-    public async Task Task_ResultTooLarge_FailsWithDataLimitExceededEvenWithCatchAll()
+    public async Task Task_ResultTooLarge_IsATaskFailureThatCatchAllHandles()
     {
         var harness = new EngineHarness(f => f.Add("flaky", _ => JsonValue.Create(new string('a', 262_145))));
         var definition = """
@@ -138,8 +155,25 @@ public sealed class WaitAndTaskTests
 
         var result = await harness.RunAsync(definition, "{}");
 
+        Assert.Equal(ExecutionResult.Succeeded, result.Status);
+        var failed = HistoryText.Single(result, HistoryEventType.LambdaFunctionFailed).LambdaFunctionFailedEventDetails!;
+        Assert.Equal("States.DataLimitExceeded", failed.Error);
+        Assert.Equal("The state/task '" + FlakyArn + "' returned a result with a size exceeding the maximum number of bytes service limit.", failed.Cause);
+    }
+
+    [Fact]
+    public async Task Pass_OutputTooLarge_FailsTheExecutionWhateverTheCatchers()
+    {
+        const string Definition = """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"Big","States":{"Big":{"Type":"Pass","Parameters":{"s.$":"States.ArrayRange(1, 1000, 1)"},"End":true}}}],
+             "Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},"C":{"Type":"Succeed"}}}
+            """;
+        var harness = new EngineHarness(configure: o => new EngineOptions { TimeProvider = o.TimeProvider, FastForward = true, MaxPayloadBytes = 1000 });
+
+        var result = await harness.RunAsync(Definition, "{}");
+
         Assert.Equal("States.DataLimitExceeded", result.Error);
-        Assert.Equal("The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.", result.Cause);
+        Assert.Equal("The state/task 'Big' returned a result with a size exceeding the maximum number of bytes service limit.", result.Cause);
     }
 
     internal static EngineOptions Copy(EngineOptions o, bool fastForward) => new()

@@ -78,6 +78,45 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task RunAsync_StoppedWithErrorAndCause_RecordsThemInExecutionAborted()
+    {
+        var harness = new EngineHarness(configure: o => Compilation.WaitAndTaskTests.Copy(o, fastForward: false));
+        using var stop = new ExecutionStopSource();
+        var machine = harness.Engine.Compile(EngineHarness.Parse("""{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}"""));
+        var running = harness.Engine.RunAsync(machine, new ExecutionRequest("arn:aws:states:us-east-1:111111111111:stateMachine:m", "e", "{}") { StopSource = stop });
+
+        stop.Stop("Operator", "stopped by hand");
+        var result = await running;
+
+        Assert.Equal((ExecutionResult.Aborted, "Operator", "stopped by hand"), (result.Status, result.Error, result.Cause));
+        var details = result.Events[^1].ExecutionAbortedEventDetails!;
+        Assert.Equal(("Operator", "stopped by hand"), (details.Error, details.Cause));
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedInsideAParallel_ClosesRunningStatesBeforeExecutionAborted()
+    {
+        var invoker = new BlockingInvoker { ExpectedBlocked = 1 };
+        var harness = new EngineHarness(configure: o => Compilation.ParallelAndMapTests.With(o, invoker));
+        using var stop = new CancellationTokenSource();
+        const string Definition = """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+              {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:block","End":true}}}],"End":true}}}
+            """;
+        var running = harness.RunAsync(Definition, "{}", cancellationToken: stop.Token);
+
+        await invoker.AllBlocked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        var result = await running;
+
+        Assert.Equal(ExecutionResult.Aborted, result.Status);
+        Assert.Equal(
+            ["1 0 ExecutionStarted", "2 0 ParallelStateEntered", "3 2 ParallelStateStarted", "4 3 TaskStateEntered", "5 4 LambdaFunctionScheduled",
+             "6 5 LambdaFunctionStarted", "7 6 TaskStateAborted", "8 0 ExecutionAborted"],
+            HistoryText.Chain(result));
+    }
+
+    [Fact]
     public async Task RunAsync_HistoryQuota_FailsTheExecutionWithinTheLimit()
     {
         var harness = new EngineHarness(configure: o => new EngineOptions { TimeProvider = o.TimeProvider, FastForward = true, MaxHistoryEvents = 40 });

@@ -141,6 +141,21 @@ internal sealed class CorpusCase
             return _ => PythonError("CustomException", "", "line 9, in handler\\n    raise CustomException()\\n");
         }
 
+        if (behaviour.StartsWith("constant: returns {\"Return\": \"HelloWorld\"}", StringComparison.Ordinal))
+        {
+            return _ => new LambdaOutcome.Succeeded(new JsonObject { ["Return"] = "HelloWorld" });
+        }
+
+        if (behaviour.Contains("returns a Python bytes object (b'\"HelloWorld!\"')", StringComparison.Ordinal))
+        {
+            return _ => new LambdaOutcome.Succeeded(JsonValue.Create("HelloWorld!"));
+        }
+
+        if (behaviour.Contains("returns 257 KiB of 'a'", StringComparison.Ordinal))
+        {
+            return _ => new LambdaOutcome.Succeeded(JsonValue.Create(new string('a', 257 * 1024)));
+        }
+
         if (behaviour.Contains("sleeps 60 s", StringComparison.Ordinal))
         {
             return i => i.StateTimeout is { } t && t < TimeSpan.FromSeconds(60) ? LambdaOutcome.TimedOut.Instance : new LambdaOutcome.Succeeded(i.Payload);

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace SfnResume.Core.Expressions.Jsonata;
 
@@ -88,7 +87,7 @@ public sealed class JsonataException : Exception
                 var end = template.IndexOf("}}", i + 2, StringComparison.Ordinal);
                 var name = template[(i + 2)..end];
                 var v = field(name);
-                sb.Append(v is null ? "undefined" : v is string s ? JsonSerializer.Serialize(s) : Format.ToJson(v, false));
+                sb.Append(v is null ? "undefined" : Format.ToJson(v, false));
                 i = end + 2;
             }
             else

@@ -114,10 +114,14 @@ internal sealed partial class Evaluator
             return sorted;
         }
 
-        var result = new List<object?>(input.Count);
+        var resultSequence = new JList(input.Count) { Sequence = true };
+        object? single = null;
+        var count = 0;
+        var isName = expr.Type == NodeType.Name && expr.Stages is null && expr.Predicates is null && expr.Group is null && !expr.KeepArray;
         foreach (var item in input)
         {
-            var res = Evaluate(expr, item, env);
+            // a plain field step needs no evaluator frame: look the name up directly
+            var res = isName ? NameStep(item, expr.Text) : Evaluate(expr, item, env);
             if (expr.Stages is { } stages)
             {
                 foreach (var stage in stages)
@@ -126,20 +130,13 @@ internal sealed partial class Evaluator
                 }
             }
 
-            if (res is not null)
+            if (res is null)
             {
-                result.Add(res);
+                continue;
             }
-        }
 
-        if (lastStep && result.Count == 1 && result[0] is JList { Sequence: false } only)
-        {
-            return only;
-        }
-
-        var resultSequence = JList.NewSequence();
-        foreach (var res in result)
-        {
+            count++;
+            single = res;
             if (res is JList l && !l.Cons)
             {
                 resultSequence.AddRange(l);
@@ -150,7 +147,32 @@ internal sealed partial class Evaluator
             }
         }
 
+        if (lastStep && count == 1 && single is JList { Sequence: false } only)
+        {
+            return only;
+        }
+
         return resultSequence;
+    }
+
+    /// <summary>Evaluate(name) without the bookkeeping: lookup plus the sequence unwrapping rules.</summary>
+    private static object? NameStep(object? item, string name)
+    {
+        var res = Lookup(item, name);
+        if (res is JList { Sequence: true, TupleStream: false } seq)
+        {
+            if (seq.Count == 0)
+            {
+                return null;
+            }
+
+            if (seq.Count == 1 && !seq.KeepSingleton)
+            {
+                return seq[0];
+            }
+        }
+
+        return res;
     }
 
     private JList EvaluateStages(List<Stage> stages, JList input, Frame env)
@@ -416,6 +438,11 @@ internal sealed partial class Evaluator
 
     private JMap EvaluateGroup(GroupClause expr, object? input, Frame env)
     {
+        if (input is not JList)
+        {
+            return EvaluateObjectForSingleItem(expr, input, env);
+        }
+
         var result = new JMap();
         var groups = new OrderedDictionary<string, (object? Data, int ExprIndex)>(StringComparer.Ordinal);
         var reduce = input is JList { TupleStream: true };
@@ -473,6 +500,51 @@ internal sealed partial class Evaluator
             if (value is not null)
             {
                 result.Set(kv.Key, value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Grouping over one non-array context (the usual object constructor): no grouping table needed.</summary>
+    private JMap EvaluateObjectForSingleItem(GroupClause expr, object? input, Frame env)
+    {
+        var result = new JMap();
+        var hasUndefined = false;
+        for (var pairIndex = 0; pairIndex < expr.Pairs.Count; pairIndex++)
+        {
+            var key = Evaluate(expr.Pairs[pairIndex].Key, input, env);
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (key is not string skey)
+            {
+                throw JsonataException.Create("T1003", expr.Position, null, key);
+            }
+
+            if (result.ContainsKey(skey))
+            {
+                throw JsonataException.Create("D1009", expr.Position, null, skey);
+            }
+
+            var value = Evaluate(expr.Pairs[pairIndex].Value, input, env);
+            hasUndefined |= value is null;
+            result.Set(skey, value);
+        }
+
+        if (!hasUndefined)
+        {
+            return result;
+        }
+
+        // undefined values are dropped, as JSONata never stores undefined in an object
+        foreach (var kv in result.Entries.ToList())
+        {
+            if (kv.Value is null)
+            {
+                result.Remove(kv.Key);
             }
         }
 

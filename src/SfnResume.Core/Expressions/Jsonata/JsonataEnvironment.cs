@@ -9,6 +9,7 @@ namespace SfnResume.Core.Expressions.Jsonata;
 public sealed class JsonataEnvironment
 {
     private readonly Dictionary<string, JsonNode?> _bindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
 
     /// <summary>Variable bindings by name without the leading '$' (for example "states").</summary>
     public IReadOnlyDictionary<string, JsonNode?> Bindings => _bindings;
@@ -37,10 +38,18 @@ public sealed class JsonataEnvironment
     /// <summary>The timer used for <see cref="TimeLimit"/>.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
-    /// <summary>Binds <c>$name</c> to a JSON value (copied on first use; never mutated).</summary>
+    /// <summary>Evaluator values of the bindings, converted lazily and shared by every evaluation.</summary>
+    internal IReadOnlyDictionary<string, object?> BoundValues => _values;
+
+    /// <summary>
+    /// Binds <c>$name</c> to a JSON value. The value is read lazily and never modified; do not modify
+    /// it while this environment is in use (bind again instead).
+    /// </summary>
     public JsonataEnvironment Bind(string name, JsonNode? value)
     {
+        ArgumentNullException.ThrowIfNull(name);
         _bindings[name] = value;
+        _values[name] = Values.FromNode(value);
         return this;
     }
 }

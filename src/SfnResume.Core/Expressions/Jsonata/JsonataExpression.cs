@@ -73,12 +73,7 @@ public sealed class JsonataExpression
     {
         var state = new EvaluationState(environment);
         var evaluator = new Evaluator(state);
-        var root = new Frame(null, environment.StepFunctionsExtensions);
-        foreach (var kv in environment.Bindings)
-        {
-            root.Bind(kv.Key, Values.FromNode(kv.Value));
-        }
-
+        var root = new Frame(environment.BoundValues, environment.StepFunctionsExtensions);
         var frame = new Frame(root);
         object? value = hasInput ? Values.FromNode(input) : null;
         frame.Bind("$", value);

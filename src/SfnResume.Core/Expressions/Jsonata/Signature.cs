@@ -11,6 +11,7 @@ internal sealed class Signature
 {
     private readonly List<Param> _params;
     private readonly Regex _regex;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _matches = new(StringComparer.Ordinal);
 
     private Signature(string definition, List<Param> parameters)
     {
@@ -177,17 +178,30 @@ internal sealed class Signature
 
     public List<object?> Validate(List<object?> args, object? context, int position, string? token)
     {
-        var supplied = new StringBuilder(args.Count);
-        foreach (var a in args)
+        var sig = string.Create(args.Count, args, static (span, list) =>
         {
-            supplied.Append(Symbol(a));
-        }
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Symbol(list[i]);
+            }
+        });
 
-        var sig = supplied.ToString();
-        var m = _regex.Match(sig);
-        if (!m.Success)
+        // The group lengths depend only on the argument type letters: match each letter string once.
+        if (!_matches.TryGetValue(sig, out var groups))
         {
-            ThrowValidationError(args, sig, position, token);
+            var m = _regex.Match(sig);
+            if (!m.Success)
+            {
+                ThrowValidationError(args, sig, position, token);
+            }
+
+            groups = new string[_params.Count];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groups[g] = m.Groups[g + 1].Value;
+            }
+
+            _matches.TryAdd(sig, groups);
         }
 
         var validated = new List<object?>(_params.Count);
@@ -195,7 +209,7 @@ internal sealed class Signature
         for (var index = 0; index < _params.Count; index++)
         {
             var param = _params[index];
-            var match = m.Groups[index + 1].Value;
+            var match = groups[index];
             if (match.Length == 0)
             {
                 if (param.Context && param.ContextRegex is not null)
@@ -299,6 +313,7 @@ internal sealed class Signature
         return validated;
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void ThrowValidationError(List<object?> args, string sig, int position, string? token)
     {
         var partial = new StringBuilder("^");

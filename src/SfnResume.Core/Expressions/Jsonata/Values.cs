@@ -61,11 +61,17 @@ internal sealed class JList : List<object?>
 /// <summary>
 /// A JSON object. Objects that come from the input stay wrapped around their <see cref="JsonObject"/>
 /// until something needs all their members, so a path that reads two fields converts two fields only.
+/// Converted members are remembered (copy-on-write, safe for concurrent readers), so an input object
+/// bound once in a <see cref="JsonataEnvironment"/> is converted once however often it is read.
+/// Input objects are never modified by evaluation: transforms work on deep copies.
 /// </summary>
 internal sealed class JMap
 {
+    private const int MaxCachedMembers = 32;
+
     private readonly JsonObject? _node;
     private OrderedDictionary<string, object?>? _map;
+    private KeyValuePair<string, object?>[] _converted = [];
 
     public JMap()
     {
@@ -86,7 +92,7 @@ internal sealed class JMap
     public IEnumerable<KeyValuePair<string, object?>> Entries => Map;
 
     /// <summary>The untouched input object when nothing was converted yet (used for fast output).</summary>
-    public JsonObject? Source => _map is null ? _node : null;
+    public JsonObject? Source => _node;
 
     public bool TryGet(string key, out object? value)
     {
@@ -95,9 +101,20 @@ internal sealed class JMap
             return _map.TryGetValue(key, out value);
         }
 
+        var converted = Volatile.Read(ref _converted);
+        foreach (var kv in converted)
+        {
+            if (ReferenceEquals(kv.Key, key) || string.Equals(kv.Key, key, StringComparison.Ordinal))
+            {
+                value = kv.Value;
+                return true;
+            }
+        }
+
         if (_node!.TryGetPropertyValue(key, out var child))
         {
             value = Values.FromNode(child);
+            Remember(key, value);
             return true;
         }
 
@@ -113,15 +130,24 @@ internal sealed class JMap
 
     public void Remove(string key) => Map.Remove(key);
 
-    public JMap Clone()
+    private void Remember(string key, object? value)
     {
-        var copy = new JMap();
-        foreach (var kv in Entries)
+        while (true)
         {
-            copy.Set(kv.Key, kv.Value);
-        }
+            var current = Volatile.Read(ref _converted);
+            if (current.Length >= MaxCachedMembers)
+            {
+                return;
+            }
 
-        return copy;
+            var next = new KeyValuePair<string, object?>[current.Length + 1];
+            current.CopyTo(next, 0);
+            next[^1] = new KeyValuePair<string, object?>(key, value);
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _converted, next, current), current))
+            {
+                return;
+            }
+        }
     }
 
     private OrderedDictionary<string, object?> Materialize()
@@ -129,7 +155,7 @@ internal sealed class JMap
         var map = new OrderedDictionary<string, object?>(_node!.Count, StringComparer.Ordinal);
         foreach (var kv in _node)
         {
-            map[kv.Key] = Values.FromNode(kv.Value);
+            map[kv.Key] = TryGet(kv.Key, out var v) ? v : null;
         }
 
         return map;

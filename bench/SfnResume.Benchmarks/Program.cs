@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SfnResume.Benchmarks.JsonataBenchmarks).Assembly).Run(args);

@@ -3,8 +3,78 @@ namespace SfnResume.Core.Expressions.Jsonata;
 /// <summary>Path steps, tuple streams (focus '@', index '#', parent '%'), filters, sorting and grouping.</summary>
 internal sealed partial class Evaluator
 {
+    private static bool IsSimplePath(Node expr)
+    {
+        if (expr.KeepSingletonArray || expr.Group is not null || expr.Tuple || expr.SeekingParent is not null)
+        {
+            return false;
+        }
+
+        var steps = expr.Steps!;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var typeOk = step.Type == NodeType.Name || (i == 0 && step.Type == NodeType.Variable);
+            if (!typeOk || step.Stages is not null || step.Predicates is not null || step.Group is not null || step.Focus is not null
+                || step.Index is not null || step.Ancestor is not null || step.Tuple || step.KeepArray || step.ConsArray)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Walks a simple path (see <see cref="Node.SimplePath"/>) through objects only. Returns false when
+    /// an array or other value turns up on the way, and the general algorithm must run instead.
+    /// </summary>
+    private bool TryWalkSimplePath(Node expr, object? input, Frame env, out object? result)
+    {
+        var steps = expr.Steps!;
+        object? current;
+        if (steps[0].Type == NodeType.Variable)
+        {
+            current = Evaluate(steps[0], input, env);
+        }
+        else if (input is JMap root)
+        {
+            current = root.TryGet(steps[0].Text, out var v) ? v : null;
+        }
+        else
+        {
+            result = null;
+            return false;
+        }
+
+        for (var i = 1; i < steps.Count && current is not null; i++)
+        {
+            if (current is not JMap map)
+            {
+                result = null;
+                return false;
+            }
+
+            current = map.TryGet(steps[i].Text, out var next) ? next : null;
+        }
+
+        if (current is JList { Sequence: true })
+        {
+            result = null;
+            return false;
+        }
+
+        result = current;
+        return true;
+    }
+
     private object? EvaluatePath(Node expr, object? input, Frame env)
     {
+        if ((expr.SimplePath ??= IsSimplePath(expr)) && TryWalkSimplePath(expr, input, env, out var walked))
+        {
+            return walked;
+        }
+
         JList inputSequence;
         var steps = expr.Steps!;
         if (input is JList inList && steps[0].Type != NodeType.Variable)

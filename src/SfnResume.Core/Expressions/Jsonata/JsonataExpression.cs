@@ -86,15 +86,11 @@ public sealed class JsonataExpression
 
         try
         {
-            var result = evaluator.Evaluate(_root, value, frame);
-            return Normalize(result);
+            return evaluator.Evaluate(_root, value, frame);
         }
         catch (InsufficientExecutionStackException)
         {
             throw EvaluationState.StackOverflow();
         }
     }
-
-    // Results are plain JSON: sequences of one item were already unwrapped by the evaluator.
-    private static object? Normalize(object? value) => value;
 }

@@ -171,8 +171,12 @@ internal sealed class Node
 
     public List<AncestorSlot>? SeekingParent { get; set; }
 
-    /// <summary>Field name for Name steps, pre-read to avoid casts in the hot path.</summary>
-    public string Name => Text;
+    /// <summary>
+    /// For Path nodes: true when the path is a variable or name followed only by plain field names
+    /// (no predicates, bindings, grouping or array flags), so it can be walked without sequences.
+    /// Computed on first evaluation, after the post-parse pass has finished shaping the tree.
+    /// </summary>
+    public bool? SimplePath { get; set; }
 
     public Node ShallowCopy() => (Node)MemberwiseClone();
 

@@ -191,7 +191,8 @@ internal static class Values
                 switch (v.GetValueKind())
                 {
                     case JsonValueKind.String:
-                        return v.GetValue<string>();
+                        // values created from CLR types (dates, enums, chars) are not strings underneath
+                        return v.TryGetValue<string>(out var text) ? text : JsonNode.Parse(v.ToJsonString())!.GetValue<string>();
                     case JsonValueKind.Number:
                         if (v.TryGetValue<double>(out var d))
                         {

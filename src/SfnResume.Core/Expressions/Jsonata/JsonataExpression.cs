@@ -54,6 +54,21 @@ public sealed class JsonataExpression
         return true;
     }
 
+    /// <summary>
+    /// Evaluates and says what came back: a JSON value, nothing (undefined), or a function. Step Functions
+    /// reports the last two differently ("returned nothing (undefined)" / "returned an unsupported result type").
+    /// </summary>
+    public JsonataResult EvaluateResult(JsonNode? input, JsonataEnvironment? environment = null)
+    {
+        var value = EvaluateValue(input, true, environment ?? s_default);
+        return value switch
+        {
+            null => new JsonataResult(JsonataResultKind.Undefined, null),
+            JFunction => new JsonataResult(JsonataResultKind.Function, null),
+            _ => new JsonataResult(JsonataResultKind.Value, Values.ToNode(value)),
+        };
+    }
+
     /// <summary>Evaluates the expression; an undefined result is returned as null.</summary>
     public JsonNode? Evaluate(JsonNode? input, JsonataEnvironment? environment = null)
     {

@@ -68,4 +68,14 @@ public sealed class JsonataExpressionTests
         var e = Assert.Throws<JsonataException>(() => JsonataExpression.Parse("($f := function($n){ $n + $f($n - 1) }; $f(1))").Evaluate(null, environment));
         Assert.Equal("U1001", e.Code);
     }
+
+    [Fact]
+    public void EvaluateResult_distinguishes_values_undefined_and_functions()
+    {
+        Assert.Equal(JsonataResultKind.Function, JsonataExpression.Parse("$fn := function($x){$x}").EvaluateResult(null).Kind);
+        Assert.Equal(JsonataResultKind.Undefined, JsonataExpression.Parse("$doesNotExist").EvaluateResult(null).Kind);
+        var value = JsonataExpression.Parse("{'foo': 'bar'}").EvaluateResult(null);
+        Assert.Equal(JsonataResultKind.Value, value.Kind);
+        Assert.Equal("""{"foo":"bar"}""", value.Value!.ToJsonString());
+    }
 }

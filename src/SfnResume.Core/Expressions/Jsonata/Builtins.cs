@@ -59,8 +59,8 @@ internal static partial class Builtins
         Add("formatBase", "<n-n?:s>", (c, a) => a[0] is double n ? FormatBase(n, a.Count > 1 ? a[1] as double? : null) : null);
         Add("formatInteger", "<n-s:s>", (c, a) => a[0] is double n ? IntegerFormatter.Format(n, (string)a[1]!) : null);
         Add("parseInteger", "<s-s:n>", (c, a) => a[0] is string s ? IntegerFormatter.Parse(s, (string)a[1]!) : null);
-        Add("base64encode", "<s-:s>", (c, a) => a[0] is string s ? Convert.ToBase64String(Encoding.UTF8.GetBytes(s)) : null);
-        Add("base64decode", "<s-:s>", (c, a) => a[0] is string s ? Encoding.UTF8.GetString(Convert.FromBase64String(s)) : null);
+        Add("base64encode", "<s-:s>", (c, a) => a[0] is string s ? Base64Encode(s) : null);
+        Add("base64decode", "<s-:s>", (c, a) => a[0] is string s ? Base64Decode(s) : null);
         Add("encodeUrlComponent", "<s-:s>", (c, a) => a[0] is string s ? UrlCoding.Encode(s, true, c) : null);
         Add("encodeUrl", "<s-:s>", (c, a) => a[0] is string s ? UrlCoding.Encode(s, false, c) : null);
         Add("decodeUrlComponent", "<s-:s>", (c, a) => a[0] is string s ? UrlCoding.Decode(s, true, c) : null);
@@ -71,6 +71,58 @@ internal static partial class Builtins
         AddData(Add);
         AddDateTime(Add);
         return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // The reference implementation uses Node's Buffer with 'binary' (Latin-1): one byte per UTF-16 unit.
+    private static string Base64Encode(string s)
+    {
+        var bytes = new byte[s.Length];
+        for (var i = 0; i < s.Length; i++)
+        {
+            bytes[i] = (byte)s[i];
+        }
+
+        return Convert.ToBase64String(bytes);
+    }
+
+    // Buffer.from(text, 'base64') skips characters outside the alphabet and tolerates missing padding.
+    private static string Base64Decode(string s)
+    {
+        var clean = new StringBuilder(s.Length + 3);
+        foreach (var ch in s)
+        {
+            if (char.IsAsciiLetterOrDigit(ch) || ch is '+' or '/')
+            {
+                clean.Append(ch);
+            }
+            else if (ch == '-')
+            {
+                clean.Append('+');
+            }
+            else if (ch == '_')
+            {
+                clean.Append('/');
+            }
+        }
+
+        if (clean.Length % 4 == 1)
+        {
+            clean.Length--;
+        }
+
+        while (clean.Length % 4 != 0)
+        {
+            clean.Append('=');
+        }
+
+        var bytes = Convert.FromBase64String(clean.ToString());
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+
+        return new string(chars);
     }
 
     internal static double Sum(JList l)

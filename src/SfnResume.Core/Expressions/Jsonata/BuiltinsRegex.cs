@@ -82,7 +82,7 @@ internal static partial class Builtins
                 var groups = new JList();
                 foreach (var g in m.Groups)
                 {
-                    groups.Add(g ?? string.Empty);
+                    groups.Add(g ?? (object)JNull.Instance);
                 }
 
                 obj.Set("groups", groups);

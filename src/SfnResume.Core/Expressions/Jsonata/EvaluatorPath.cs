@@ -49,6 +49,23 @@ internal sealed partial class Evaluator
 
         for (var i = 1; i < steps.Count && current is not null; i++)
         {
+            if (current is JList { Cons: false } list)
+            {
+                // an array on the way: the remaining field steps map over its items, flattening
+                object? sequence = list;
+                for (var j = i; j < steps.Count; j++)
+                {
+                    sequence = EvaluateStep(steps[j], (JList)sequence!, env, j == steps.Count - 1);
+                    if (sequence is JList { Count: 0 })
+                    {
+                        break;
+                    }
+                }
+
+                result = sequence;
+                return true;
+            }
+
             if (current is not JMap map)
             {
                 result = null;

@@ -70,12 +70,12 @@ internal sealed class JMap
     private const int MaxCachedMembers = 32;
 
     private readonly JsonObject? _node;
-    private OrderedDictionary<string, object?>? _map;
+    private PropertyMap? _map;
     private KeyValuePair<string, object?>[] _converted = [];
 
     public JMap()
     {
-        _map = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        _map = new PropertyMap();
     }
 
     public JMap(JsonObject node)
@@ -83,13 +83,13 @@ internal sealed class JMap
         _node = node;
     }
 
-    private OrderedDictionary<string, object?> Map => _map ??= Materialize();
+    private PropertyMap Map => _map ??= Materialize();
 
     public int Count => _map?.Count ?? _node!.Count;
 
     public IEnumerable<string> Keys => Map.Keys;
 
-    public IEnumerable<KeyValuePair<string, object?>> Entries => Map;
+    public IEnumerable<KeyValuePair<string, object?>> Entries => Map.Entries;
 
     /// <summary>The untouched input object when nothing was converted yet (used for fast output).</summary>
     public JsonObject? Source => _node;
@@ -126,7 +126,7 @@ internal sealed class JMap
 
     public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : _node!.ContainsKey(key);
 
-    public void Set(string key, object? value) => Map[key] = value;
+    public void Set(string key, object? value) => Map.Set(key, value);
 
     public void Remove(string key) => Map.Remove(key);
 
@@ -150,12 +150,12 @@ internal sealed class JMap
         }
     }
 
-    private OrderedDictionary<string, object?> Materialize()
+    private PropertyMap Materialize()
     {
-        var map = new OrderedDictionary<string, object?>(_node!.Count, StringComparer.Ordinal);
+        var map = new PropertyMap(_node!.Count);
         foreach (var kv in _node)
         {
-            map[kv.Key] = TryGet(kv.Key, out var v) ? v : null;
+            map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
         }
 
         return map;

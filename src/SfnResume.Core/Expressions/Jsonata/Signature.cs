@@ -1,0 +1,353 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SfnResume.Core.Expressions.Jsonata;
+
+/// <summary>
+/// A function signature such as <c>&lt;s-n?:s&gt;</c>. Arguments are validated by mapping each one to a
+/// type letter and matching the letters against a pattern built from the signature, as JSONata does.
+/// </summary>
+internal sealed class Signature
+{
+    private readonly List<Param> _params;
+    private readonly Regex _regex;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _matches = new(StringComparer.Ordinal);
+
+    private Signature(string definition, List<Param> parameters)
+    {
+        Definition = definition;
+        _params = parameters;
+        var sb = new StringBuilder("^");
+        foreach (var p in parameters)
+        {
+            sb.Append('(').Append(p.Pattern).Append(')');
+        }
+
+        sb.Append('$');
+        _regex = new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+    }
+
+    public string Definition { get; }
+
+    public int Arity => _params.Count;
+
+    /// <summary>Parameters that are not optional: the arity a built-in reports to higher-order functions.</summary>
+    public int RequiredArity => _params.Count(p => !p.Pattern.EndsWith('?'));
+
+    public static Signature Parse(string signature, int basePosition = 0)
+    {
+        var parameters = new List<Param>();
+        var param = new Param();
+        var prev = param;
+        var position = 1;
+        void Next()
+        {
+            parameters.Add(param);
+            prev = param;
+            param = new Param();
+        }
+
+        while (position < signature.Length)
+        {
+            var symbol = signature[position];
+            if (symbol == ':')
+            {
+                break;
+            }
+
+            switch (symbol)
+            {
+                case 's':
+                case 'n':
+                case 'b':
+                case 'l':
+                case 'o':
+                    param.Pattern = "[" + symbol + "m]";
+                    param.Type = symbol.ToString();
+                    Next();
+                    break;
+                case 'a':
+                    param.Pattern = "[asnblfom]";
+                    param.Type = "a";
+                    param.IsArray = true;
+                    Next();
+                    break;
+                case 'f':
+                    param.Pattern = "f";
+                    param.Type = "f";
+                    Next();
+                    break;
+                case 'j':
+                    param.Pattern = "[asnblom]";
+                    param.Type = "j";
+                    Next();
+                    break;
+                case 'x':
+                    param.Pattern = "[asnblfom]";
+                    param.Type = "x";
+                    Next();
+                    break;
+                case '-':
+                    prev.Context = true;
+                    prev.ContextRegex = new Regex("^" + prev.Pattern, RegexOptions.CultureInvariant);
+                    prev.Pattern += "?";
+                    break;
+                case '?':
+                case '+':
+                    prev.Pattern += symbol;
+                    break;
+                case '(':
+                    {
+                        var end = FindClosing(signature, position, '(', ')');
+                        var choice = signature[(position + 1)..end];
+                        if (choice.Contains('<', StringComparison.Ordinal))
+                        {
+                            throw JsonataException.Create("S0402", basePosition + position, null, choice);
+                        }
+
+                        param.Pattern = "[" + choice + "m]";
+                        param.Type = "(" + choice + ")";
+                        position = end;
+                        Next();
+                        break;
+                    }
+
+                case '<':
+                    if (prev.Type is "a" or "f")
+                    {
+                        var end = FindClosing(signature, position, '<', '>');
+                        prev.Subtype = signature[(position + 1)..end];
+                        position = end;
+                    }
+                    else
+                    {
+                        throw JsonataException.Create("S0401", basePosition + position, null, prev.Type);
+                    }
+
+                    break;
+            }
+
+            position++;
+        }
+
+        return new Signature(signature, parameters);
+    }
+
+    private static int FindClosing(string s, int start, char open, char close)
+    {
+        var depth = 1;
+        var position = start;
+        while (position < s.Length)
+        {
+            position++;
+            if (position >= s.Length)
+            {
+                break;
+            }
+
+            var c = s[position];
+            if (c == close)
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+            else if (c == open)
+            {
+                depth++;
+            }
+        }
+
+        return position;
+    }
+
+    private static char Symbol(object? value) => value switch
+    {
+        JFunction => 'f',
+        string => 's',
+        double => 'n',
+        bool => 'b',
+        JNull => 'l',
+        JList => 'a',
+        JMap => 'o',
+        null => 'm',
+        _ => 'o',
+    };
+
+    public List<object?> Validate(List<object?> args, object? context, int position, string? token)
+    {
+        var sig = string.Create(args.Count, args, static (span, list) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Symbol(list[i]);
+            }
+        });
+
+        // The group lengths depend only on the argument type letters: match each letter string once.
+        if (!_matches.TryGetValue(sig, out var groups))
+        {
+            var m = _regex.Match(sig);
+            if (!m.Success)
+            {
+                ThrowValidationError(args, sig, position, token);
+            }
+
+            groups = new string[_params.Count];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groups[g] = m.Groups[g + 1].Value;
+            }
+
+            _matches.TryAdd(sig, groups);
+        }
+
+        var validated = new List<object?>(_params.Count);
+        var argIndex = 0;
+        for (var index = 0; index < _params.Count; index++)
+        {
+            var param = _params[index];
+            var match = groups[index];
+            if (match.Length == 0)
+            {
+                if (param.Context && param.ContextRegex is not null)
+                {
+                    var contextType = Symbol(context);
+                    if (param.ContextRegex.IsMatch(contextType.ToString()))
+                    {
+                        validated.Add(context);
+                    }
+                    else
+                    {
+                        throw ArgError("T0411", context, argIndex + 1, position, token);
+                    }
+                }
+                else
+                {
+                    validated.Add(argIndex < args.Count ? args[argIndex] : null);
+                    argIndex++;
+                }
+
+                continue;
+            }
+
+            foreach (var single in match)
+            {
+                if (param.Type == "a")
+                {
+                    object? arg;
+                    if (single == 'm')
+                    {
+                        arg = null;
+                    }
+                    else
+                    {
+                        arg = args[argIndex];
+                        var ok = true;
+                        if (param.Subtype is not null)
+                        {
+                            if (single != 'a' && match != param.Subtype)
+                            {
+                                ok = false;
+                            }
+                            else if (single == 'a' && arg is JList list && list.Count > 0)
+                            {
+                                var itemType = Symbol(list[0]);
+                                if (itemType != param.Subtype[0])
+                                {
+                                    ok = false;
+                                }
+                                else
+                                {
+                                    foreach (var item in list)
+                                    {
+                                        if (Symbol(item) != itemType)
+                                        {
+                                            ok = false;
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+
+                        if (!ok)
+                        {
+                            var typeName = param.Subtype switch
+                            {
+                                "a" => "arrays",
+                                "b" => "booleans",
+                                "f" => "functions",
+                                "n" => "numbers",
+                                "o" => "objects",
+                                "s" => "strings",
+                                _ => param.Subtype,
+                            };
+                            throw JsonataException.Create(
+                                "T0412",
+                                position,
+                                token,
+                                arg,
+                                extra: new Dictionary<string, object?> { ["index"] = (double)(argIndex + 1), ["type"] = typeName });
+                        }
+
+                        if (single != 'a')
+                        {
+                            arg = new JList { arg };
+                        }
+                    }
+
+                    validated.Add(arg);
+                    argIndex++;
+                }
+                else
+                {
+                    validated.Add(argIndex < args.Count ? args[argIndex] : null);
+                    argIndex++;
+                }
+            }
+        }
+
+        return validated;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowValidationError(List<object?> args, string sig, int position, string? token)
+    {
+        var partial = new StringBuilder("^");
+        var goodTo = 0;
+        foreach (var p in _params)
+        {
+            partial.Append(p.Pattern);
+            var m = Regex.Match(sig, partial.ToString(), RegexOptions.CultureInvariant);
+            if (!m.Success)
+            {
+                throw ArgError("T0410", goodTo < args.Count ? args[goodTo] : null, goodTo + 1, position, token);
+            }
+
+            goodTo = m.Length;
+        }
+
+        throw ArgError("T0410", goodTo < args.Count ? args[goodTo] : null, goodTo + 1, position, token);
+    }
+
+    private static JsonataException ArgError(string code, object? value, int index, int position, string? token)
+        => JsonataException.Create(code, position, token, value, extra: new Dictionary<string, object?> { ["index"] = (double)index });
+
+    private sealed class Param
+    {
+        public string Pattern { get; set; } = string.Empty;
+
+        public string Type { get; set; } = string.Empty;
+
+        public bool IsArray { get; set; }
+
+        public bool Context { get; set; }
+
+        public Regex? ContextRegex { get; set; }
+
+        public string? Subtype { get; set; }
+    }
+}

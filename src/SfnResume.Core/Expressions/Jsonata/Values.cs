@@ -1,0 +1,420 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SfnResume.Core.Expressions.Jsonata;
+
+/// <summary>The JSON <c>null</c> value. C# <c>null</c> stands for JSONata's <c>undefined</c>.</summary>
+internal sealed class JNull
+{
+    public static readonly JNull Instance = new();
+
+    private JNull()
+    {
+    }
+
+    public override string ToString() => "null";
+}
+
+/// <summary>
+/// An array or a sequence. Sequences are the flattening result lists of the JSONata evaluator
+/// (see "Sequences" in the JSONata docs); plain arrays come from the input or from array constructors.
+/// </summary>
+internal sealed class JList : List<object?>
+{
+    public JList()
+    {
+    }
+
+    public JList(int capacity)
+        : base(capacity)
+    {
+    }
+
+    public JList(IEnumerable<object?> items)
+        : base(items)
+    {
+    }
+
+    public bool Sequence { get; set; }
+
+    public bool KeepSingleton { get; set; }
+
+    public bool OuterWrapper { get; set; }
+
+    public bool TupleStream { get; set; }
+
+    /// <summary>Built by an array constructor: never flattened by a path step.</summary>
+    public bool Cons { get; set; }
+
+    public static JList NewSequence() => new() { Sequence = true };
+
+    public static JList NewSequence(object? item)
+    {
+        // Like createSequence(x) in the reference evaluator: an undefined item is kept.
+        var list = new JList { Sequence = true };
+        list.Add(item);
+        return list;
+    }
+}
+
+/// <summary>
+/// A JSON object. Objects that come from the input stay wrapped around their <see cref="JsonObject"/>
+/// until something needs all their members, so a path that reads two fields converts two fields only.
+/// Converted members are remembered (copy-on-write, safe for concurrent readers), so an input object
+/// bound once in a <see cref="JsonataEnvironment"/> is converted once however often it is read.
+/// Input objects are never modified by evaluation: transforms work on deep copies.
+/// </summary>
+internal sealed class JMap
+{
+    private const int MaxCachedMembers = 32;
+
+    private readonly JsonObject? _node;
+    private PropertyMap? _map;
+    private KeyValuePair<string, object?>[] _converted = [];
+
+    public JMap()
+    {
+        _map = new PropertyMap();
+    }
+
+    public JMap(JsonObject node)
+    {
+        _node = node;
+    }
+
+    private PropertyMap Map => _map ??= Materialize();
+
+    public int Count => _map?.Count ?? _node!.Count;
+
+    public IEnumerable<string> Keys => Map.Keys;
+
+    public IEnumerable<KeyValuePair<string, object?>> Entries => Map.Entries;
+
+    /// <summary>The untouched input object when nothing was converted yet (used for fast output).</summary>
+    public JsonObject? Source => _node;
+
+    public bool TryGet(string key, out object? value)
+    {
+        if (_map is not null)
+        {
+            return _map.TryGetValue(key, out value);
+        }
+
+        var converted = Volatile.Read(ref _converted);
+        foreach (var kv in converted)
+        {
+            if (ReferenceEquals(kv.Key, key) || string.Equals(kv.Key, key, StringComparison.Ordinal))
+            {
+                value = kv.Value;
+                return true;
+            }
+        }
+
+        if (_node!.TryGetPropertyValue(key, out var child))
+        {
+            value = Values.FromNode(child);
+            Remember(key, value);
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    public object? Get(string key) => TryGet(key, out var v) ? v : null;
+
+    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : _node!.ContainsKey(key);
+
+    public void Set(string key, object? value) => Map.Set(key, value);
+
+    public void Remove(string key) => Map.Remove(key);
+
+    private void Remember(string key, object? value)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _converted);
+            if (current.Length >= MaxCachedMembers)
+            {
+                return;
+            }
+
+            var next = new KeyValuePair<string, object?>[current.Length + 1];
+            current.CopyTo(next, 0);
+            next[^1] = new KeyValuePair<string, object?>(key, value);
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _converted, next, current), current))
+            {
+                return;
+            }
+        }
+    }
+
+    private PropertyMap Materialize()
+    {
+        var map = new PropertyMap(_node!.Count);
+        foreach (var kv in _node)
+        {
+            map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
+        }
+
+        return map;
+    }
+}
+
+/// <summary>Conversions between System.Text.Json nodes and evaluator values, and value helpers.</summary>
+internal static class Values
+{
+    public static readonly object True = true;
+    public static readonly object False = false;
+
+    public static object Bool(bool b) => b ? True : False;
+
+    public static object? FromNode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return JNull.Instance;
+            case JsonObject o:
+                return new JMap(o);
+            case JsonArray a:
+                var list = new JList(a.Count);
+                foreach (var item in a)
+                {
+                    list.Add(FromNode(item));
+                }
+
+                return list;
+            default:
+                var v = (JsonValue)node;
+                switch (v.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        // values created from CLR types (dates, enums, chars) are not strings underneath
+                        return v.TryGetValue<string>(out var text) ? text : JsonNode.Parse(v.ToJsonString())!.GetValue<string>();
+                    case JsonValueKind.Number:
+                        if (v.TryGetValue<double>(out var d))
+                        {
+                            return d;
+                        }
+
+                        return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                    case JsonValueKind.True:
+                        return True;
+                    case JsonValueKind.False:
+                        return False;
+                    case JsonValueKind.Null:
+                        return JNull.Instance;
+                    default:
+                        return FromNode(JsonNode.Parse(v.ToJsonString()));
+                }
+        }
+    }
+
+    /// <summary>Builds a fresh JSON tree; functions become empty strings as in JSON.stringify of JSONata results.</summary>
+    public static JsonNode? ToNode(object? value)
+    {
+        switch (value)
+        {
+            case null:
+            case JNull:
+                return null;
+            case string s:
+                return JsonValue.Create(s);
+            case double d:
+                return NumberNode(d);
+            case bool b:
+                return JsonValue.Create(b);
+            case JList list:
+                var arr = new JsonArray();
+                foreach (var item in list)
+                {
+                    if (item is null || item is JFunction)
+                    {
+                        continue;
+                    }
+
+                    arr.Add(ToNode(item));
+                }
+
+                return arr;
+            case JMap map:
+                if (map.Source is { } src)
+                {
+                    return src.DeepClone();
+                }
+
+                var obj = new JsonObject();
+                foreach (var kv in map.Entries)
+                {
+                    if (kv.Value is null || kv.Value is JFunction)
+                    {
+                        continue;
+                    }
+
+                    obj[kv.Key] = ToNode(kv.Value);
+                }
+
+                return obj;
+            case JFunction:
+                return JsonValue.Create(string.Empty);
+            default:
+                return JsonValue.Create(value.ToString());
+        }
+    }
+
+    private static JsonValue NumberNode(double d)
+    {
+        if (Math.Abs(d) < 9007199254740992d && Math.Floor(d) == d)
+        {
+            return JsonValue.Create((long)d);
+        }
+
+        return JsonValue.Create(d);
+    }
+
+    public static bool IsNumber(object? v) => v is double;
+
+    public static bool IsArrayOfNumbers(object? v)
+    {
+        if (v is not JList l)
+        {
+            return false;
+        }
+
+        foreach (var x in l)
+        {
+            if (x is not double)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsArrayOfStrings(object? v)
+    {
+        if (v is not JList l)
+        {
+            return false;
+        }
+
+        foreach (var x in l)
+        {
+            if (x is not string)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsSequence(object? v) => v is JList { Sequence: true };
+
+    /// <summary>JSONata's truthiness rules ($boolean).</summary>
+    public static bool? ToBoolean(object? arg)
+    {
+        switch (arg)
+        {
+            case null:
+                return null;
+            case JList l:
+                if (l.Count == 1)
+                {
+                    return ToBoolean(l[0]) ?? false;
+                }
+
+                foreach (var x in l)
+                {
+                    if (ToBoolean(x) == true)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case string s:
+                return s.Length > 0;
+            case double d:
+                return d != 0;
+            case bool b:
+                return b;
+            case JMap m:
+                return m.Count > 0;
+            case JNull:
+                return false;
+            case JFunction:
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    public static bool IsTruthy(object? v) => ToBoolean(v) == true;
+
+    /// <summary>Deep equality as used by '=', '!=', 'in' and $distinct.</summary>
+    public static bool DeepEquals(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        switch (a)
+        {
+            case double da when b is double db:
+                return da == db;
+            case string sa when b is string sb:
+                return string.Equals(sa, sb, StringComparison.Ordinal);
+            case bool ba when b is bool bb:
+                return ba == bb;
+            case JList la when b is JList lb:
+                if (la.Count != lb.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < la.Count; i++)
+                {
+                    if (!DeepEquals(la[i], lb[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JMap ma when b is JMap mb:
+                if (ma.Count != mb.Count)
+                {
+                    return false;
+                }
+
+                foreach (var kv in ma.Entries)
+                {
+                    if (!mb.TryGet(kv.Key, out var other) || !DeepEquals(kv.Value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static string TypeName(object? v) => v switch
+    {
+        null => "undefined",
+        JNull => "null",
+        double => "number",
+        string => "string",
+        bool => "boolean",
+        JList => "array",
+        JFunction => "function",
+        _ => "object",
+    };
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
 using SfnResume.Cli.Commands.Run;
 using SfnResume.Cli.Infrastructure;
@@ -22,6 +23,7 @@ internal static class CliApp
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(GraphCommand.Create());
         return root;
     }
 

@@ -16,7 +16,7 @@ internal static class DotWriter
         sb.Append("    graph [rankdir=TB, fontname=\"Helvetica\", fontsize=11, nodesep=0.4, ranksep=0.45];\n");
         sb.Append("    node [fontname=\"Helvetica\", fontsize=11, shape=box, style=\"filled\", fillcolor=\"#ffffff\", color=\"#424242\"];\n");
         sb.Append("    edge [fontname=\"Helvetica\", fontsize=9, color=\"#424242\"];\n");
-        Scope(sb, model.Root, "    ");
+        Scope(sb, model.Root, "    ", nested: false);
         foreach (var edge in model.Edges)
         {
             var attributes = new List<string>();
@@ -45,11 +45,11 @@ internal static class DotWriter
         return sb.ToString();
     }
 
-    private static void Scope(StringBuilder sb, GraphScope scope, string indent)
+    private static void Scope(StringBuilder sb, GraphScope scope, string indent, bool nested)
     {
         foreach (var node in scope.Nodes)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{indent}{node.Id} [{Attributes(node)}];\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{indent}{node.Id} [{Attributes(node, nested)}];\n");
         }
 
         foreach (var child in scope.Children)
@@ -57,17 +57,25 @@ internal static class DotWriter
             // Only subgraphs named cluster* are drawn as boxes (https://graphviz.org/Gallery/directed/cluster.html).
             sb.Append(CultureInfo.InvariantCulture, $"{indent}subgraph cluster_{child.Id} {{\n");
             sb.Append(CultureInfo.InvariantCulture, $"{indent}    label={Quote(child.Title ?? "")}; style=\"rounded,dashed\"; color=\"#9e9e9e\"; fontcolor=\"#616161\";\n");
-            Scope(sb, child, indent + "    ");
+            Scope(sb, child, indent + "    ", nested: true);
             sb.Append(CultureInfo.InvariantCulture, $"{indent}}}\n");
         }
     }
 
-    private static string Attributes(GraphNode node)
+    private static string Attributes(GraphNode node, bool nested)
     {
         var styles = new List<string> { "filled" };
         var attributes = new List<string> { "label=" + Quote(string.Join("\n", node.Lines.Select(l => l.ReplaceLineEndings(" ")))) };
         switch (node.Shape)
         {
+            case NodeShape.Start or NodeShape.End when nested:
+                // Inside a branch or processor: small UML-style dots, so the states stand out rather than the markers.
+                attributes[0] = "label=\"\"";
+                attributes.Add(node.Shape == NodeShape.Start ? "shape=circle" : "shape=doublecircle");
+                attributes.Add("width=0.15");
+                attributes.Add("fillcolor=\"#616161\"");
+                attributes.Add("tooltip=" + Quote(node.Lines[0]));
+                break;
             case NodeShape.Start or NodeShape.End:
                 attributes.Add("shape=oval");
                 attributes.Add("fontsize=9");

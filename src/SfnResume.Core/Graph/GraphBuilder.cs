@@ -53,7 +53,12 @@ internal sealed class GraphBuilder
         var end = "fin" + number;
         var graphScope = new GraphScope("c" + number, title, [], []);
         graphScope.Nodes.Add(new GraphNode(start, [scope.IsRoot ? "Start" : "start"], NodeShape.Start, NodeClass.None));
-        _edges.Add(new GraphEdge(start, _ids[scope.StartAt], null, EdgeKind.Transition));
+        // A definition with errors may name a StartAt that does not exist; draw what is there.
+        if (_ids.TryGetValue(scope.StartAt, out var first))
+        {
+            _edges.Add(new GraphEdge(start, first, null, EdgeKind.Transition));
+        }
+
         var reachesEnd = false;
         foreach (var state in scope.States)
         {

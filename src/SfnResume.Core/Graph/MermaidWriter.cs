@@ -15,11 +15,29 @@ internal static class MermaidWriter
         var sb = new StringBuilder();
         sb.Append("flowchart TD\n");
         Scope(sb, model.Root, "    ");
-        foreach (var edge in model.Edges)
+        var catchEdges = new List<int>();
+        for (var i = 0; i < model.Edges.Count; i++)
         {
-            var arrow = edge.Kind == EdgeKind.Transition ? "-->" : "-.->";
+            var edge = model.Edges[i];
+            var arrow = edge.Kind switch
+            {
+                EdgeKind.Transition => "-->",
+                EdgeKind.Catch => "-.->",
+                _ => "-.-",
+            };
+            if (edge.Kind == EdgeKind.Catch)
+            {
+                catchEdges.Add(i);
+            }
+
             var label = edge.Label is null ? "" : $"|\"{Escape(edge.Label)}\"|";
             sb.Append(CultureInfo.InvariantCulture, $"    {edge.From} {arrow}{label} {edge.To}\n");
+        }
+
+        if (catchEdges.Count > 0)
+        {
+            // linkStyle addresses edges by their position in the chart, the order they were written above.
+            sb.Append(CultureInfo.InvariantCulture, $"    linkStyle {string.Join(',', catchEdges)} stroke:#ef6c00,color:#e65100\n");
         }
 
         // Ids in declaration order (s2 before s10), so the class lines read like the definition.

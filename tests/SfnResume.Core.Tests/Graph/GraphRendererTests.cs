@@ -97,6 +97,8 @@ public sealed class GraphRendererTests
         Golden.AssertText(mermaid, "testdata/parallel-catch.mmd");
         Assert.Contains("-.->|\"FailureType\"|", mermaid, StringComparison.Ordinal);
         Assert.Contains("classDef caught", mermaid, StringComparison.Ordinal);
+        Assert.Contains("    s0 -.- begin1\n", mermaid, StringComparison.Ordinal);
+        Assert.Contains("    linkStyle 2 stroke:#ef6c00", mermaid, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,6 +154,70 @@ public sealed class GraphRendererTests
         Assert.Equal("Final Processing", GraphRenderer.PathOf(top));
     }
 
+    [Fact]
+    public void Mermaid_MapInsideParallel_NestsSubgraphsAndFindsMarksByPath()
+    {
+        var definition = GraphTestData.Definition(NestedDefinition);
+        Assert.True(definition.TryGetLocation("Check", out var check));
+        var marks = new Dictionary<string, PlanMark>(StringComparer.Ordinal)
+        {
+            [GraphRenderer.PathOf(check)] = PlanMark.RunAgain,
+            ["Audit"] = PlanMark.Reuse,
+        };
+
+        var mermaid = GraphRenderer.Mermaid(definition, marks: marks);
+
+        Golden.AssertText(mermaid, "testdata/nested.mmd");
+        Assert.Equal("Outer/branch 0/Items/item processor/Check", GraphRenderer.PathOf(check));
+        Assert.Matches(@"subgraph c1\[""Outer/branch 0""\]\n\s+begin1[^\n]*\n(.*\n)*?\s+subgraph c2\[""Items/item processor""\]", mermaid);
+        Assert.Contains("class s2 runAgain", mermaid, StringComparison.Ordinal);
+        Assert.Contains("class s5 reuse", mermaid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dot_MapInsideParallel_NestsClusters()
+    {
+        var dot = GraphRenderer.Dot(GraphTestData.Definition(NestedDefinition));
+
+        Golden.AssertText(dot, "testdata/nested.dot");
+        DotStructure.Check(dot);
+        Assert.Matches(@"subgraph cluster_c1 \{\n(.*\n)*?\s+subgraph cluster_c2 \{", dot);
+    }
+
+    internal const string NestedDefinition = """
+        {
+          "StartAt": "Outer",
+          "States": {
+            "Outer": {
+              "Type": "Parallel",
+              "Branches": [
+                {
+                  "StartAt": "Items",
+                  "States": {
+                    "Items": {
+                      "Type": "Map",
+                      "ItemProcessor": {
+                        "StartAt": "Check",
+                        "States": {
+                          "Check": { "Type": "Choice", "Choices": [ { "Variable": "$.ok", "BooleanEquals": true, "Next": "Done" } ], "Default": "Broken" },
+                          "Done": { "Type": "Succeed" },
+                          "Broken": { "Type": "Fail", "Error": "Bad" }
+                        }
+                      },
+                      "End": true
+                    }
+                  }
+                },
+                { "StartAt": "Audit", "States": { "Audit": { "Type": "Wait", "Seconds": 1, "End": true } } }
+              ],
+              "Catch": [ { "ErrorEquals": [ "Bad", "States.Timeout" ], "Next": "Report" } ],
+              "End": true
+            },
+            "Report": { "Type": "Pass", "End": true }
+          }
+        }
+        """;
+
     internal const string EscapingDefinition = """
         {
           "StartAt": "Say \"hi\" & wave",

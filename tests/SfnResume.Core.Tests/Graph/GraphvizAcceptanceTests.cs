@@ -11,7 +11,7 @@ namespace SfnResume.Core.Tests.Graph;
 /// </summary>
 public sealed class GraphvizAcceptanceTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Pictures() => new() { "seed", "seed-plan", "map-break", "retry-catch", "escaping" };
+    public static TheoryData<string> Pictures() => new() { "seed", "seed-plan", "map-break", "retry-catch", "nested", "escaping" };
 
     [Theory]
     [MemberData(nameof(Pictures))]
@@ -23,6 +23,7 @@ public sealed class GraphvizAcceptanceTests(ITestOutputHelper output)
             "seed-plan" => GraphRenderer.Dot(GraphTestData.SeedDefinition(), GraphTestData.SeedTimeline(), new Dictionary<string, PlanMark> { ["Parallel 2"] = PlanMark.ResumeHere }),
             "map-break" => Corpus(),
             "retry-catch" => GraphRenderer.Dot(GraphTestData.Workload("retry-catch")),
+            "nested" => GraphRenderer.Dot(GraphTestData.Definition(GraphRendererTests.NestedDefinition)),
             _ => GraphRenderer.Dot(GraphTestData.Definition(GraphRendererTests.EscapingDefinition), title: "a \"quoted\" \\ machine"),
         };
 

@@ -56,15 +56,17 @@ internal sealed class StateOutcomes
             yield return Counts(visits.Select(v => v.Status).ToList(), "visit", "visits", null);
         }
 
+        // Branches and iterations are counted for the last visit: a loop or a Map runs the block many times.
         var last = visits[^1];
+        var which = visits.Count > 1 ? "last visit: " : "";
         if (last.StateType == VisitedStateType.Parallel && last.Branches.Count > 0)
         {
-            yield return Counts(last.Branches.Select(b => b.Status).ToList(), "branch", "branches", null);
+            yield return which + Counts(last.Branches.Select(b => b.Status).ToList(), "branch", "branches", null);
         }
         else if (last.StateType == VisitedStateType.Map && last.LastAttempt is { } attempt)
         {
             var length = attempt.Start.MapStateStartedEventDetails?.Length;
-            yield return Counts(last.Iterations.Select(i => i.Status).ToList(), "iteration", "iterations", length);
+            yield return which + Counts(last.Iterations.Select(i => i.Status).ToList(), "iteration", "iterations", length);
         }
 
         var retries = visits.Sum(v => v.RetryCount);

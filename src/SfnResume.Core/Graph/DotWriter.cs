@@ -17,6 +17,7 @@ internal static class DotWriter
         sb.Append("    node [fontname=\"Helvetica\", fontsize=11, shape=box, style=\"filled\", fillcolor=\"#ffffff\", color=\"#424242\"];\n");
         sb.Append("    edge [fontname=\"Helvetica\", fontsize=9, color=\"#424242\"];\n");
         Scope(sb, model.Root, "    ", nested: false);
+        Legend(sb, model);
         foreach (var edge in model.Edges)
         {
             var attributes = new List<string>();
@@ -43,6 +44,36 @@ internal static class DotWriter
 
         sb.Append("}\n");
         return sb.ToString();
+    }
+
+    /// <summary>One sample node per colour the picture uses, stacked in a cluster of their own.</summary>
+    private static void Legend(StringBuilder sb, GraphModel model)
+    {
+        var used = model.UsedClasses;
+        if (used.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("    subgraph cluster_legend {\n");
+        sb.Append("        label=\"Legend\"; style=\"rounded\"; color=\"#bdbdbd\"; fontcolor=\"#616161\";\n");
+        var ids = new List<string>();
+        foreach (var nodeClass in used)
+        {
+            var colours = GraphPalette.Of(nodeClass);
+            var id = "legend_" + colours.Name;
+            ids.Add(id);
+            var node = new GraphNode(id, [colours.Meaning], NodeShape.Task, nodeClass);
+            sb.Append(CultureInfo.InvariantCulture, $"        {id} [{Attributes(node, nested: false)}, fontsize=9];\n");
+        }
+
+        // Invisible edges keep the samples in one column.
+        for (var i = 1; i < ids.Count; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"        {ids[i - 1]} -> {ids[i]} [style=invis];\n");
+        }
+
+        sb.Append("    }\n");
     }
 
     private static void Scope(StringBuilder sb, GraphScope scope, string indent, bool nested)

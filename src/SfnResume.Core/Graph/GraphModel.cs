@@ -57,6 +57,16 @@ internal sealed record GraphModel(GraphScope Root, IReadOnlyList<GraphEdge> Edge
     /// <summary>Every node at any depth, scopes in order.</summary>
     public IEnumerable<GraphNode> AllNodes => Walk(Root);
 
+    /// <summary>The colour classes some node has, in palette order: what a legend lists.</summary>
+    public IReadOnlyList<NodeClass> UsedClasses
+    {
+        get
+        {
+            var used = AllNodes.Select(n => n.Class).ToHashSet();
+            return GraphPalette.All.Select(p => p.Class).Where(used.Contains).ToList();
+        }
+    }
+
     private static IEnumerable<GraphNode> Walk(GraphScope scope) =>
         scope.Nodes.Concat(scope.Children.SelectMany(Walk));
 }

@@ -15,6 +15,7 @@ internal static class MermaidWriter
         var sb = new StringBuilder();
         sb.Append("flowchart TD\n");
         Scope(sb, model.Root, "    ");
+        Legend(sb, model);
         var catchEdges = new List<int>();
         for (var i = 0; i < model.Edges.Count; i++)
         {
@@ -59,6 +60,25 @@ internal static class MermaidWriter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>One sample node per colour the picture uses, so a reader needs no key elsewhere.</summary>
+    private static void Legend(StringBuilder sb, GraphModel model)
+    {
+        var used = model.UsedClasses;
+        if (used.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("    subgraph legend[\"Legend\"]\n");
+        foreach (var nodeClass in used)
+        {
+            var colours = GraphPalette.Of(nodeClass);
+            sb.Append(CultureInfo.InvariantCulture, $"        legend_{colours.Name}[\"{Escape(colours.Meaning)}\"]:::{colours.Name}\n");
+        }
+
+        sb.Append("    end\n");
     }
 
     private static void Scope(StringBuilder sb, GraphScope scope, string indent)

@@ -41,7 +41,8 @@ public sealed class GraphRendererTests
         var dot = GraphRenderer.Dot(GraphTestData.SeedDefinition(), GraphTestData.SeedTimeline(), title: "definition");
 
         Golden.AssertText(dot, "testdata/seed.dot");
-        Assert.Equal(4, CountOf(dot, "subgraph cluster_"));
+        Assert.Equal(4, CountOf(dot, "subgraph cluster_c"));
+        Assert.Contains("subgraph cluster_legend {", dot, StringComparison.Ordinal);
         Assert.Contains("s6 [label=\"Final Processing\", style=\"filled\", fillcolor=\"#fafafa\"", dot, StringComparison.Ordinal);
     }
 

@@ -101,7 +101,8 @@ public sealed class GraphCommandTests : IDisposable
     [Fact]
     public void RenderSvg_DotRejectsTheInput_IsAUserErrorWithDotsMessage()
     {
-        // A stand-in 'dot' that fails like Graphviz does on a syntax error.
+        // A shell script stands in for a 'dot' that fails like Graphviz on a syntax error; CI runs on Linux
+        // (.ci/run is bash), and Windows could not execute the script.
         if (OperatingSystem.IsWindows())
         {
             return;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SfnResume.Cli.Commands.Conformance;
+using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
 using SfnResume.Cli.Commands.Run;
 using SfnResume.Cli.Infrastructure;
@@ -24,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
+        root.Subcommands.Add(GraphCommand.Create());
         return root;
     }
 

@@ -45,6 +45,7 @@ internal static class PlanCommand
         {
             CliFiles.WriteText(Path.Combine(outDir, "resume-definition.json"), AslWriter.Write(copy) + "\n");
             CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
+            CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, history, plan));
         }
 
         if (parseResult.GetValue(symbols.Output) == "json")

@@ -60,7 +60,7 @@ internal sealed class PlanCommandDefinition : Command
 
     public Option<string?> Out { get; } = new("--out")
     {
-        Description = "Write resume-definition.json and resume-input.json into this folder.",
+        Description = "Write resume-definition.json, resume-input.json and the Mermaid picture resume-graph.mmd into this folder.",
         HelpName = "DIR",
     };
 

@@ -59,7 +59,7 @@ internal static class PlanText
         o.WriteLine();
         if (outDir is not null)
         {
-            o.WriteLine($"Wrote {Path.Combine(outDir, "resume-definition.json")} and {Path.Combine(outDir, "resume-input.json")}.");
+            o.WriteLine($"Wrote {Path.Combine(outDir, "resume-definition.json")}, {Path.Combine(outDir, "resume-input.json")} and the picture {Path.Combine(outDir, "resume-graph.mmd")}.");
         }
 
         o.WriteLine(s.Dim($"Start the copy with this input; without \"{plan.FlagName}\": true it runs the original flow from the start."));

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using SfnResume.Cli.Infrastructure;
+using SfnResume.Core.Asl;
+using SfnResume.Core.Graph;
+using SfnResume.Core.History;
+using SfnResume.Resume;
+
+namespace SfnResume.Cli.Commands.Graph;
+
+/// <summary><c>sfn-resume graph</c>: load, draw (SfnResume.Core.Graph), write; Graphviz only for SVG.</summary>
+internal static class GraphCommand
+{
+    public static GraphCommandDefinition Create()
+    {
+        var definition = new GraphCommandDefinition();
+        CommandAction.Set(definition, (parseResult, io, _) => Task.FromResult(Execute(definition, parseResult, io)));
+        return definition;
+    }
+
+    private static int Execute(GraphCommandDefinition symbols, ParseResult parseResult, CliIo io)
+    {
+        if (parseResult.GetValue(symbols.Execution) is not null)
+        {
+            throw new CliUserException("graph EXECUTION needs the local store; use --definition/--history");
+        }
+
+        var definitionPath = parseResult.GetValue(symbols.Definition)
+            ?? throw new CliUserException("graph needs --definition FILE (and --history FILE to colour it)");
+        var historyPath = parseResult.GetValue(symbols.History);
+        var wantsPlan = parseResult.GetValue(symbols.Plan);
+        if (!wantsPlan && (parseResult.GetValue(symbols.From) is not null || parseResult.GetValue(symbols.Patch) is not null))
+        {
+            throw new CliUserException("--from and --patch shape a resume plan: add --plan");
+        }
+
+        if (wantsPlan && historyPath is null)
+        {
+            throw new CliUserException("--plan needs --history FILE: a resume plan starts from a failed execution");
+        }
+
+        var outPath = parseResult.GetValue(symbols.Out);
+        var format = parseResult.GetValue(symbols.Format) ?? FormatFromExtension(outPath);
+        var definition = InputLoader.LoadDefinition(definitionPath);
+        var history = historyPath is null ? null : InputLoader.LoadHistory(historyPath);
+        var timeline = history is null ? null : ExecutionTimeline.Build(history);
+        IReadOnlyDictionary<string, PlanMark>? marks = null;
+        if (wantsPlan)
+        {
+            var options = new ResumeOptions
+            {
+                FromState = parseResult.GetValue(symbols.From),
+                Patch = parseResult.GetValue(symbols.Patch) is { } patch ? JsonArgument.Read(patch, "--patch") : null,
+            };
+            marks = GraphPlanMarks.From(definition, timeline!, Plan(definition, history!, options));
+        }
+
+        var name = InputLoader.NameFromFile(definitionPath);
+        var picture = format switch
+        {
+            "dot" => GraphRenderer.Dot(definition, timeline, marks, name),
+            "svg" => Graphviz.RenderSvg(GraphRenderer.Dot(definition, timeline, marks, name), Environment.GetEnvironmentVariable("PATH")),
+            _ => GraphRenderer.Mermaid(definition, timeline, marks),
+        };
+
+        if (outPath is null)
+        {
+            io.Out.Write(picture);
+        }
+        else
+        {
+            CliFiles.WriteText(outPath, picture);
+            io.Out.WriteLine(outPath);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static ResumePlan Plan(StateMachineDefinition definition, ExecutionHistory history, ResumeOptions options)
+    {
+        try
+        {
+            return ResumePlanner.Plan(definition, history, options);
+        }
+        catch (ResumePlanningException ex)
+        {
+            throw new CliUserException(ex.Message);
+        }
+    }
+
+    private static string FormatFromExtension(string? outPath) => Path.GetExtension(outPath ?? "").ToLowerInvariant() switch
+    {
+        ".dot" or ".gv" => "dot",
+        ".svg" => "svg",
+        _ => "mermaid",
+    };
+}

@@ -1,0 +1,37 @@
+namespace SfnResume.Storage.Sqlite;
+
+/// <summary>How commits reach the disk (SQLite's <c>PRAGMA synchronous</c>, in WAL mode).</summary>
+public enum SqliteDurability
+{
+    /// <summary>
+    /// <c>synchronous=FULL</c>: every commit is flushed (fsync of the WAL) before it returns. A process killed or a
+    /// machine losing power after a commit keeps it. The default: an event the engine reported (a history a user
+    /// saw, an execution ARN returned to a client) must still be there after any crash. Group commit
+    /// (<see cref="SqliteStore.AppendEventsAsync"/>) shares one flush among many executions' appends.
+    /// </summary>
+    Full,
+
+    /// <summary>
+    /// <c>synchronous=NORMAL</c>: commits are written to the WAL but flushed only at checkpoints. Survives the
+    /// process being killed (the OS still holds the writes); an OS crash or power loss may drop the last commits.
+    /// The database always opens cleanly either way.
+    /// </summary>
+    Normal,
+}
+
+/// <summary>Settings of <see cref="SqliteStore"/>.</summary>
+public sealed record SqliteStoreOptions
+{
+    public static SqliteStoreOptions Default { get; } = new();
+
+    public SqliteDurability Durability { get; init; } = SqliteDurability.Full;
+
+    /// <summary>How long a connection waits for a lock held by another (readers during a checkpoint, another process).</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Clock for rules that depend on the time (execution names reusable after 90 days, redrive tokens).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Most queued writes committed in one transaction by the group-commit writer.</summary>
+    public int MaxWritesPerCommit { get; init; } = 512;
+}

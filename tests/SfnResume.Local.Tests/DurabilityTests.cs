@@ -56,6 +56,14 @@ public sealed class DurabilityTests
             Assert.NotEqual(0, child.ExitCode);
         }
 
+        // The kill left executions part-way: RUNNING with some events stored past ExecutionStarted.
+        await using (var store = Storage.Sqlite.SqliteStore.Open(dir.Path))
+        {
+            var running = store.ListRunningExecutions();
+            Assert.NotEmpty(running);
+            Assert.Contains(running, r => store.GetLastEventId(r.Arn) > 3);
+        }
+
         await using var api = LocalStepFunctions.Open(dir.Path);
         Assert.True(api.ResumedExecutions > 0, "some executions were RUNNING when the process was killed");
         await api.WaitForAllAsync(timeout.Token);

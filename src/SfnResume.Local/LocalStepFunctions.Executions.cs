@@ -373,7 +373,13 @@ public sealed partial class LocalStepFunctions
         try
         {
             var machine = Compile(version.Id, version.Definition);
-            result = await _engine.RunAsync(machine, request, session, session.Stop.Token).ConfigureAwait(false);
+            var running = _engine.RunAsync(machine, request, session, session.Stop.Token);
+            if (!running.IsCompleted)
+            {
+                session.EnableFlushing();
+            }
+
+            result = await running.ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException)
         {

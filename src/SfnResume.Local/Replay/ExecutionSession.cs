@@ -34,6 +34,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     private HistoryEvent? _closing;
     private Action<ExecutionProgress>[] _subscribers = [];
     private volatile bool _detached;
+    private bool _flushEnabled;
 
     public ExecutionSession(string executionArn, ReplayPlan plan, SqliteStore? store, TimeProvider realClock)
     {
@@ -170,11 +171,7 @@ internal sealed class ExecutionSession : IExecutionObserver
             else
             {
                 _pending.Add(stored);
-                if (_store is not null && !_flushScheduled && _writeError is null)
-                {
-                    _flushScheduled = true;
-                    _flushing = Task.Run(FlushAsync);
-                }
+                ScheduleFlush();
             }
 
             if (stored.Details is StateEnteredEventDetails entered)
@@ -189,6 +186,20 @@ internal sealed class ExecutionSession : IExecutionObserver
         foreach (var subscriber in subscribers)
         {
             subscriber(progress);
+        }
+    }
+
+    /// <summary>
+    /// Starts storing events as they come: called once the engine waits for something (a timer, a Lambda). Until
+    /// then the run is pure computation that a restart would simply redo, and an execution that never waits is
+    /// stored in one write with its closing event.
+    /// </summary>
+    public void EnableFlushing()
+    {
+        lock (_gate)
+        {
+            _flushEnabled = true;
+            ScheduleFlush();
         }
     }
 
@@ -268,6 +279,15 @@ internal sealed class ExecutionSession : IExecutionObserver
                 Cause = failure?.Message ?? "The execution ended without a closing event.",
             },
         };
+    }
+
+    private void ScheduleFlush()
+    {
+        if (_flushEnabled && _store is not null && !_flushScheduled && _writeError is null && _pending.Count > 0)
+        {
+            _flushScheduled = true;
+            _flushing = Task.Run(FlushAsync);
+        }
     }
 
     private async Task FlushAsync()

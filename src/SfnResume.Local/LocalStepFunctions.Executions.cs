@@ -179,6 +179,11 @@ public sealed partial class LocalStepFunctions
     {
         RequestValidator.Validate(request);
         var machineArn = request.StateMachineArn is { } text ? Arns.ParseStateMachine(text).StateMachineArn : null;
+        if (machineArn is not null && _store.GetStateMachine(machineArn) is { Type: StateMachineType.Express })
+        {
+            throw SfnServiceException.StateMachineTypeNotSupported();
+        }
+
         var page = _store.ListExecutions(new ExecutionQuery
         {
             StateMachineArn = machineArn,
@@ -381,8 +386,10 @@ public sealed partial class LocalStepFunctions
 
             result = await running.ConfigureAwait(false);
         }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException)
+        catch (Exception e)
         {
+            // The engine could not run it (a resource it does not serve, a definition it cannot compile, a fault
+            // of its own): the execution fails with States.Runtime rather than staying RUNNING.
             failure = e;
         }
         finally

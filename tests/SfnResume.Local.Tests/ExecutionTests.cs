@@ -266,4 +266,26 @@ public sealed class ExecutionTests
         Assert.Equal("test", (string)output["stage"]!);
         Assert.Contains(await HistoryAsync(api, arn), e => e.Type == HistoryEventType.LambdaFunctionSucceeded);
     }
+
+    [Fact]
+    public async Task DefinitionTheEngineCannotRun_FailsWithStatesRuntime()
+    {
+        using var dir = new TempDirectory();
+        await using var api = LocalStepFunctions.Open(dir.Path);
+        var machine = await CreateAsync(api, "sqs", """
+            {"StartAt":"Send","States":{"Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"q","MessageBody":"m"},"End":true}}}
+            """);
+        var arn = await StartAsync(api, machine, "x");
+        var done = await api.WaitForExecutionAsync(arn, None);
+        Assert.Equal("FAILED", done.Status);
+        Assert.Equal("States.Runtime", done.Error);
+        Assert.Contains("sqs:sendMessage", done.Cause, StringComparison.Ordinal);
+        var events = await HistoryAsync(api, arn);
+        AssertContiguous(events);
+        Assert.Equal([HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionFailed], events.Select(e => e.Type));
+
+        var express = await CreateAsync(api, "quick", ThreePasses, StateMachineType.Express);
+        var e = await Assert.ThrowsAsync<SfnServiceException>(() => api.ListExecutionsAsync(new ListExecutionsRequest { StateMachineArn = express }, None));
+        Assert.Equal("StateMachineTypeNotSupported", e.ErrorType);
+    }
 }

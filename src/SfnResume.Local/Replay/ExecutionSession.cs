@@ -35,6 +35,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     private Action<ExecutionProgress>[] _subscribers = [];
     private volatile bool _detached;
     private bool _flushEnabled;
+    private int _eventsSeen;
 
     public ExecutionSession(string executionArn, ReplayPlan plan, SqliteStore? store, TimeProvider realClock)
     {
@@ -117,7 +118,8 @@ internal sealed class ExecutionSession : IExecutionObserver
             return t_lastReplayed?.Timestamp;
         }
 
-        return _startOrigin;
+        // Before the first event only the execution's own timeout is set: it counts from the recorded start.
+        return Volatile.Read(ref _eventsSeen) == 0 ? _startOrigin : null;
     }
 
     /// <summary>The recorded end of the Lambda call this thread just replayed the start of, if there is one.</summary>
@@ -143,6 +145,7 @@ internal sealed class ExecutionSession : IExecutionObserver
             return;
         }
 
+        Interlocked.Increment(ref _eventsSeen);
         lock (_gate)
         {
             t_lastSession = this;

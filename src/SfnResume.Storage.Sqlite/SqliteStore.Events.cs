@@ -55,6 +55,17 @@ public sealed partial class SqliteStore
     /// </summary>
     public Page<HistoryEvent> GetEvents(string executionArn, int maxResults, bool reverseOrder, string? nextToken)
     {
+        var page = GetEventJson(executionArn, maxResults, reverseOrder, nextToken);
+        var events = page.Items.Select(json => HistoryEventListConverter.ReadEvent(Encoding.UTF8.GetBytes(json))).ToList();
+        return new Page<HistoryEvent>(events, page.NextToken);
+    }
+
+    /// <summary>
+    /// <see cref="GetEvents"/> as the stored JSON of each event, for a server that writes the page straight into
+    /// its response (no parse, and the text exactly as stored).
+    /// </summary>
+    public Page<string> GetEventJson(string executionArn, int maxResults, bool reverseOrder, string? nextToken)
+    {
         ArgumentNullException.ThrowIfNull(executionArn);
         var scope = $"GetExecutionHistory|{executionArn}|{(reverseOrder ? "reverse" : "forward")}";
         var after = nextToken is null ? (reverseOrder ? long.MaxValue : 0) : ParsePosition(PageToken.Decode(nextToken, scope));
@@ -67,16 +78,16 @@ public sealed partial class SqliteStore
             EnsureExecutionExists(c, executionArn);
             using var command = ReadCommand(c, sql).With("$arn", executionArn).With("$after", after).With("$limit", size + 1);
             using var reader = command.ExecuteReader();
-            var events = new List<HistoryEvent>();
+            var events = new List<string>();
             long lastId = 0;
             while (events.Count < size && reader.Read())
             {
                 lastId = reader.GetInt64(0);
-                events.Add(HistoryEventListConverter.ReadEvent(Encoding.UTF8.GetBytes(reader.GetString(1))));
+                events.Add(reader.GetString(1));
             }
 
             var more = events.Count == size && reader.Read();
-            return new Page<HistoryEvent>(events, more ? PageToken.Encode(scope, Position(lastId)) : null);
+            return new Page<string>(events, more ? PageToken.Encode(scope, Position(lastId)) : null);
         });
     }
 

@@ -9,8 +9,11 @@ namespace SfnResume.Storage.Sqlite.Tests;
 /// </summary>
 public sealed class CrashTests
 {
-    [Fact]
-    public async Task KilledWriter_ReopenedStore_HasEveryReportedBatchAndNoPartialOne()
+    // NORMAL too: a killed process loses nothing the OS already holds; only an OS crash separates it from FULL.
+    [Theory]
+    [InlineData("full")]
+    [InlineData("normal")]
+    public async Task KilledWriter_ReopenedStore_HasEveryReportedBatchAndNoPartialOne(string durability)
     {
         using var dir = new TempDirectory();
         var reported = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -25,6 +28,7 @@ public sealed class CrashTests
         start.ArgumentList.Add(typeof(CrashTests).Assembly.Location);
         start.ArgumentList.Add("crash-writer");
         start.ArgumentList.Add(dir.Path);
+        start.ArgumentList.Add(durability);
 
         using var child = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -11,9 +11,9 @@ internal static class CrashWriter
     public const int Executions = 10;
     public const int BatchSize = 10;
 
-    public static void Run(string directory)
+    public static void Run(string directory, SqliteDurability durability)
     {
-        using var store = SqliteStore.Open(directory);
+        using var store = SqliteStore.Open(directory, new SqliteStoreOptions { Durability = durability });
         store.CreateStateMachine(StoreFixtures.Machine("crash"));
         var arns = new string[Executions];
         for (var i = 0; i < Executions; i++)

@@ -139,6 +139,20 @@ public sealed class EventStoreTests : IDisposable
     }
 
     [Fact]
+    public void GetEventJson_Page_StoredTextAsWritten()
+    {
+        var events = Events(1, 3);
+        _store.AppendEvents(_arn, events);
+
+        var page = _store.GetEventJson(_arn, 2, true, null);
+        var next = _store.GetEventJson(_arn, 2, true, page.NextToken);
+
+        Assert.Equal([HistoryEventListConverter.WriteEvent(events[2]), HistoryEventListConverter.WriteEvent(events[1])], page.Items);
+        Assert.Equal([HistoryEventListConverter.WriteEvent(events[0])], next.Items);
+        Assert.Null(next.NextToken);
+    }
+
+    [Fact]
     public void GetEvents_ExactPageMultiple_LastPageHasNoToken()
     {
         _store.AppendEvents(_arn, Events(1, 4));
@@ -192,6 +206,35 @@ public sealed class EventStoreTests : IDisposable
         await next;
         await Assert.ThrowsAsync<HistoryAppendException>(() => bad);
         Assert.Equal(4, _store.GetLastEventId(_arn));
+    }
+
+    [Fact]
+    public async Task GetEvents_WhileAppending_ReaderSeesAContiguousCommittedPrefix()
+    {
+        var writer = Task.Run(async () =>
+        {
+            for (var batch = 0; batch < 50; batch++)
+            {
+                await _store.AppendEventsAsync(_arn, Events(1 + (batch * 4), 4));
+            }
+        });
+
+        var seen = 0L;
+        while (seen < 200)
+        {
+            if (writer.IsFaulted)
+            {
+                await writer;
+            }
+
+            var page = _store.GetEvents(_arn, 1000, false, null).Items;
+            Assert.Equal(Enumerable.Range(1, page.Count).Select(i => (long)i), page.Select(e => e.Id));
+            Assert.True(page.Count % 4 == 0, $"a reader saw part of a batch: {page.Count}");
+            Assert.True(page.Count >= seen);
+            seen = page.Count;
+        }
+
+        await writer;
     }
 
     [Fact]

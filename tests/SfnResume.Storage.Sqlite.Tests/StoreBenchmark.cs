@@ -20,6 +20,11 @@ internal static class StoreBenchmark
             Durability = mode == "normal" ? SqliteDurability.Normal : SqliteDurability.Full,
         };
         Console.WriteLine($"synchronous={options.Durability}, {Runs} runs each, medians");
+        var sample = StoreFixtures.Events(1, 25_000, size: 1024);
+        var serialize = Stopwatch.StartNew();
+        var bytes = sample.Sum(e => (long)Api.Json.HistoryEventListConverter.WriteEvent(e).Length);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"serialising 25,000 events alone ({bytes / 25_000} chars each): {serialize.Elapsed.TotalMilliseconds:F0} ms"));
         foreach (var batch in new[] { 25, 100 })
         {
             Report($"25,000 x 1 KB events, one execution, sync batches of {batch}", directory, options,

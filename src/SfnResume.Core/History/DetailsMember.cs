@@ -125,9 +125,6 @@ internal static class DetailsMembers
         _ => throw new ArgumentOutOfRangeException(nameof(member), member, null),
     };
 
-    /// <summary>The record type each member holds, to check a value set on an event.</summary>
-    public static Type RecordType(DetailsMember member) => Create(member, new DetailsFields()).GetType();
-
     private static string[] BuildJsonNames()
     {
         var values = Enum.GetValues<DetailsMember>();

@@ -10,7 +10,7 @@ namespace SfnResume.Core.History;
 /// </summary>
 internal sealed class EventReader
 {
-    private readonly ReadOnlyMemory<byte> _buffer;
+    private ReadOnlyMemory<byte> _buffer;
     private readonly DetailsFields _scratch = new();
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
@@ -39,11 +39,36 @@ internal sealed class EventReader
             .ToFrozenDictionary(t => t.ToString(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The execution ARN of the last CloudWatch record read, if it had one.</summary>
+    public string? ExecutionArn { get; private set; }
+
+    /// <summary>Reads an event held in another buffer (a CloudWatch record quoted in a log event's message).</summary>
+    public HistoryEvent Read(ReadOnlyMemory<byte> buffer, EventLocation where)
+    {
+        var saved = _buffer;
+        _buffer = buffer;
+        try
+        {
+            var r = new JsonScanner(buffer.Span);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                throw Error("not a JSON object", where.At(".message"), 0);
+            }
+
+            return Read(ref r, where);
+        }
+        finally
+        {
+            _buffer = saved;
+        }
+    }
+
     /// <summary>Reads the object the reader is on (StartObject) and leaves it on the matching EndObject.</summary>
     /// <param name="where">Where the object is, for error messages only (built into a string only on error).</param>
     public HistoryEvent Read(ref JsonScanner r, EventLocation where)
     {
         var buffer = _buffer;
+        ExecutionArn = null;
         var start = (int)r.TokenStartIndex;
         long? id = null;
         long? previous = null;
@@ -93,6 +118,11 @@ internal sealed class EventReader
                 r.Read();
                 timestamp = ReadTimestamp(ref r, where, ".event_timestamp");
                 cloudWatch = true;
+            }
+            else if (r.ValueTextEquals("execution_arn"u8))
+            {
+                r.Read();
+                ExecutionArn = r.TokenType == JsonTokenType.String ? ReadShared(ref r, where, "", ".execution_arn") : null;
             }
             else if (r.ValueTextEquals("details"u8))
             {

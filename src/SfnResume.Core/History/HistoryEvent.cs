@@ -327,6 +327,21 @@ public sealed record HistoryEvent
 
     internal DetailsMember Member => _member;
 
+    /// <summary>Keeps <c>ToString()</c> to what identifies the event, instead of all 37 details members.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id)
+            .Append(", PreviousEventId = ").Append(PreviousEventId)
+            .Append(", Type = ").Append(TypeName)
+            .Append(", Timestamp = ").Append(Timestamp.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (_details is not null)
+        {
+            builder.Append(", ").Append(DetailsMemberName).Append(" = ").Append(_details);
+        }
+
+        return true;
+    }
+
     private readonly string? _unknownTypeName;
 
     private SourceHolder _source;

@@ -13,6 +13,7 @@ internal ref struct HistoryReader
     private readonly EventReader _eventReader;
     private readonly List<HistoryEvent> _events;
     private readonly List<EventLocation> _locations;
+    private readonly HashSet<string> _executionArns = new(StringComparer.Ordinal);
 
     private HistoryReader(ReadOnlyMemory<byte> buffer, List<HistoryEvent> events, List<EventLocation> locations)
     {
@@ -30,6 +31,7 @@ internal ref struct HistoryReader
         try
         {
             self.ReadDocuments(ref reader);
+            self.CheckOneExecution();
         }
         catch (HistoryFormatException ex) when (ex.ByteOffset is { } offset && ex.Location is not null)
         {
@@ -76,6 +78,7 @@ internal ref struct HistoryReader
             // A bare event or a CloudWatch record at the top level: one per line.
             var where = new EventLocation("", document + 1, IsRecord: true);
             Add(_eventReader.Read(ref r, where), where);
+            NoteExecution();
         }
     }
 
@@ -97,6 +100,7 @@ internal ref struct HistoryReader
             {
                 var where = new EventLocation(prefix, index);
                 Add(_eventReader.Read(ref r, where), where);
+                NoteExecution();
             }
 
             index++;
@@ -133,7 +137,18 @@ internal ref struct HistoryReader
                     throw EventReader.Error($"expected an event object, found {r.TokenType}", where.ToString(), r.TokenStartIndex);
                 }
 
-                Add(_eventReader.Read(ref r, where), where);
+                if (LogEventMessage(r) is { } message)
+                {
+                    // aws logs get-log-events / filter-log-events: each record is JSON text in "message".
+                    Add(_eventReader.Read(message, where), where);
+                    r.Skip();
+                }
+                else
+                {
+                    Add(_eventReader.Read(ref r, where), where);
+                }
+
+                NoteExecution();
                 index++;
             }
         }
@@ -141,6 +156,54 @@ internal ref struct HistoryReader
         if (!sawEvents)
         {
             throw new HistoryFormatException("missing", prefix + ".events", null);
+        }
+    }
+
+    /// <summary>
+    /// For a CloudWatch Logs event as the AWS CLI prints it (<c>{"timestamp":..., "message":"{\"id\":...}",
+    /// "ingestionTime":...}</c>), the record's JSON from its message; null for anything else.
+    /// </summary>
+    private static byte[]? LogEventMessage(JsonScanner probe)
+    {
+        byte[]? message = null;
+        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+        {
+            if (probe.ValueTextEquals("type"u8) || probe.ValueSpan.EndsWith("EventDetails"u8))
+            {
+                return null;
+            }
+
+            var isMessage = probe.ValueTextEquals("message"u8);
+            probe.Read();
+            if (isMessage && probe.TokenType == JsonTokenType.String)
+            {
+                message = System.Text.Encoding.UTF8.GetBytes(probe.GetString());
+            }
+            else
+            {
+                probe.Skip();
+            }
+        }
+
+        return message;
+    }
+
+    private readonly void NoteExecution()
+    {
+        if (_eventReader.ExecutionArn is { } arn)
+        {
+            _executionArns.Add(arn);
+        }
+    }
+
+    /// <summary>CloudWatch log groups mix executions; ids only make sense within one (redrive-and-resume.md section 3).</summary>
+    private readonly void CheckOneExecution()
+    {
+        if (_executionArns.Count > 1)
+        {
+            var shown = string.Join(", ", _executionArns.Order(StringComparer.Ordinal).Take(3));
+            throw new HistoryFormatException(
+                $"the records belong to {_executionArns.Count} executions ({shown}{(_executionArns.Count > 3 ? ", ..." : "")}); keep the records of one execution_arn");
         }
     }
 

@@ -36,7 +36,8 @@ internal static class HistoryTimestamps
                 }
 
                 text = reader.ValueSpan;
-                if (TryFromEpochText(text, out value))
+                var looksIso = text.Length > 4 && text[4] == '-';
+                if (!looksIso && TryFromEpochText(text, out value))
                 {
                     return true;
                 }

@@ -41,8 +41,6 @@ internal ref struct JsonScanner
 
     public bool ValueIsEscaped { get; private set; }
 
-    public readonly int CurrentDepth => _depth;
-
     public bool Read()
     {
         SkipWhitespace();

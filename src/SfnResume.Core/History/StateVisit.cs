@@ -110,14 +110,14 @@ public sealed class StateVisit
         _events.Add(e);
         if (_attempts.Count > 0 && LastAttempt!.End is null)
         {
-            LastAttempt.AddEvent(e);
+            LastAttempt.CountEvent();
         }
     }
 
     internal VisitAttempt StartAttempt(HistoryEvent start)
     {
         _events.Add(start);
-        var attempt = new VisitAttempt(this, _attempts.Count + 1, start);
+        var attempt = new VisitAttempt(this, _attempts.Count + 1, start, _events.Count - 1);
         _attempts.Add(attempt);
         return attempt;
     }

@@ -6,14 +6,15 @@ namespace SfnResume.Core.History;
 /// iteration after MapIterationStarted); closing events (Exited, Parallel/Map Succeeded/Failed) go to the nearest
 /// open visit of their kind above their predecessor, since they point at the last inner event.
 /// </summary>
-internal sealed class TimelineBuilder
+internal sealed partial class TimelineBuilder
 {
     private readonly ExecutionHistory _history;
     private readonly ExecutionScope _root = new();
     private readonly StateVisit?[] _visitOf;
-    private readonly VisitAttempt?[] _branchesStartedBy;
-    private readonly MapIteration?[] _iterationStartedBy;
+    private readonly Dictionary<long, VisitAttempt> _branchesStartedBy = [];
+    private readonly Dictionary<long, MapIteration> _iterationStartedBy = [];
     private readonly List<StateVisit> _open = [];
+    private readonly List<StateVisit> _visits = [];
     private readonly List<HistoryEvent> _redrives = [];
     private HistoryEvent? _terminal;
 
@@ -22,8 +23,6 @@ internal sealed class TimelineBuilder
         _history = history;
         var slots = history.Count + 1;
         _visitOf = new StateVisit?[slots];
-        _branchesStartedBy = new VisitAttempt?[slots];
-        _iterationStartedBy = new MapIteration?[slots];
     }
 
     public ExecutionTimeline Build()
@@ -34,7 +33,7 @@ internal sealed class TimelineBuilder
         }
 
         var status = ExecutionStatusOf(_terminal);
-        var visits = new ExecutionTimeline(_history, _root, _visitOf, _redrives, _terminal, status, null).AllVisits().ToList();
+        var visits = _visits;
         foreach (var visit in visits)
         {
             TakeAttemptFailure(visit);
@@ -61,6 +60,10 @@ internal sealed class TimelineBuilder
                 _terminal = e;
                 break;
             case EventRole.ExecutionRedriven:
+                // Redrive reruns the failed state in the same tree (redrive-and-resume.md section 1); where AWS
+                // points the next event is unconfirmed, so an event pointing at ExecutionRedriven continues the
+                // visit the failure chain led to: a new attempt of it, or a new visit beside it.
+                _visitOf[e.Id] = _terminal is not null ? FollowFailureChain(_terminal) : null;
                 _redrives.Add(e);
                 _terminal = null;
                 foreach (var visit in _open)
@@ -140,11 +143,11 @@ internal sealed class TimelineBuilder
     private void Enter(HistoryEvent e, long previous, StateVisit? from)
     {
         TimelineScope scope;
-        if (_branchesStartedBy[previous] is { } parallelAttempt)
+        if (_branchesStartedBy.TryGetValue(previous, out var parallelAttempt))
         {
             scope = parallelAttempt.AddBranch(e.StateName ?? "");
         }
-        else if (_iterationStartedBy[previous] is { } iteration)
+        else if (_iterationStartedBy.TryGetValue(previous, out var iteration))
         {
             scope = iteration;
         }
@@ -156,6 +159,7 @@ internal sealed class TimelineBuilder
         var visit = new StateVisit(e, scope);
         scope.Add(visit);
         _open.Add(visit);
+        _visits.Add(visit);
         _visitOf[e.Id] = visit;
         if (visit.StateType == VisitedStateType.Fail)
         {
@@ -263,6 +267,18 @@ internal sealed class TimelineBuilder
             attempt.End = e;
         }
 
+        if (e.Type is HistoryEventType.ParallelStateSucceeded or HistoryEventType.MapStateSucceeded && attempt is { Failed: true })
+        {
+            // Only a redrive lets a failed attempt finish: its rerun branches or iterations succeeded.
+            attempt.End = e;
+            attempt.Failure = null;
+            attempt.Error = null;
+            attempt.Cause = null;
+            visit.FailureEvent = null;
+            visit.Error = null;
+            visit.Cause = null;
+        }
+
         if (e.Type is HistoryEventType.ParallelStateFailed or HistoryEventType.MapStateFailed)
         {
             // The state reports the error of the inner event it points at (history-events.md section 3).
@@ -344,135 +360,6 @@ internal sealed class TimelineBuilder
         visit.Cause = e.Cause;
         _visitOf[e.Id] = visit;
     }
-
-    private StateVisit? FindFailedVisit(ExecutionStatus status)
-    {
-        if (status is ExecutionStatus.Running or ExecutionStatus.Succeeded || _terminal is null)
-        {
-            return null;
-        }
-
-        var visit = FollowFailureChain(_terminal);
-        if (visit is not null && status == ExecutionStatus.Failed)
-        {
-            if (visit.FailureEvent is null || visit.StateType == VisitedStateType.Fail)
-            {
-                // States.Runtime at a state, or a Fail state: the execution's error is the visit's.
-                visit.FailureEvent ??= _terminal;
-                visit.Error = _terminal.Error;
-                visit.Cause = _terminal.Cause;
-            }
-
-            FillContainerErrors(visit);
-        }
-
-        if (visit is null && status is ExecutionStatus.Aborted or ExecutionStatus.TimedOut)
-        {
-            // A stop or timeout points at no state (recorded: WaitStateEntered 2<-0, ExecutionAborted 3<-0): take the
-            // innermost visit still open.
-            visit = _open.Where(v => v.Exited is null).MaxBy(v => (v.Depth, v.Entered.Id));
-        }
-
-        return visit;
-    }
-
-    /// <summary>From the terminal event back along previousEventId, through Parallel/Map failures, to the failing visit.</summary>
-    private StateVisit? FollowFailureChain(HistoryEvent terminal) =>
-        RootFailure(terminal.PreviousEventId) is { } e ? _visitOf[e.Id] : null;
-
-    /// <summary>
-    /// The event a failure started from: ParallelStateFailed/MapStateFailed and MapIterationFailed are passed through
-    /// to the event they point at. AWS points them straight at the failing event; some producers chain them.
-    /// </summary>
-    private HistoryEvent? RootFailure(long id)
-    {
-        while (id >= 1 && id <= _history.Count)
-        {
-            var e = _history[id];
-            if (EventTypes.Role(e.Type) is not (EventRole.ContainerFailed or EventRole.IterationEnded)
-                || e.PreviousEventId >= id)
-            {
-                return e;
-            }
-
-            id = e.PreviousEventId;
-        }
-
-        return null;
-    }
-
-    /// <summary>A Parallel/Map whose inner failure had no error of its own (a Fail state) reports the execution's.</summary>
-    private void FillContainerErrors(StateVisit failed)
-    {
-        for (var v = failed.Parent; v is not null; v = v.Parent)
-        {
-            if (v.FailureEvent is not null && v.Error is null)
-            {
-                v.Error = failed.Error;
-                v.Cause = failed.Cause;
-                if (v.LastAttempt is { Failed: true, Error: null } attempt)
-                {
-                    attempt.Error = failed.Error;
-                    attempt.Cause = failed.Cause;
-                }
-            }
-        }
-    }
-
-    /// <summary>A visit whose last attempt failed failed with that attempt's failure, unless a later event says more.</summary>
-    private static void TakeAttemptFailure(StateVisit visit)
-    {
-        if (visit.LastAttempt is { Failed: true } attempt
-            && (visit.FailureEvent is null || visit.FailureEvent.Id < attempt.Start.Id))
-        {
-            visit.FailureEvent = attempt.Failure;
-            visit.Error = attempt.Error;
-            visit.Cause = attempt.Cause;
-        }
-    }
-
-    private static VisitStatus StatusOf(StateVisit visit, ExecutionStatus execution)
-    {
-        // A failure recorded before a later attempt started was retried away.
-        var attempt = visit.LastAttempt;
-        var failed = visit.FailureEvent is { } failure && (attempt is null || attempt.Failed || failure.Id > attempt.Start.Id);
-        if (!failed)
-        {
-            visit.FailureEvent = null;
-            visit.Error = null;
-            visit.Cause = null;
-        }
-
-        if (visit.Exited is not null)
-        {
-            return failed ? VisitStatus.Caught : VisitStatus.Succeeded;
-        }
-
-        if (failed)
-        {
-            return VisitStatus.Failed;
-        }
-
-        if (visit.Aborted is not null)
-        {
-            return VisitStatus.Aborted;
-        }
-
-        var cutOff = execution != ExecutionStatus.Running
-            || visit.Closed
-            || (visit.Scope.Attempt is { } scopeAttempt
-                && (scopeAttempt.End is not null || !ReferenceEquals(scopeAttempt, scopeAttempt.Visit.LastAttempt)));
-        return cutOff ? VisitStatus.Aborted : VisitStatus.NotFinished;
-    }
-
-    private static ExecutionStatus ExecutionStatusOf(HistoryEvent? terminal) => terminal?.Type switch
-    {
-        HistoryEventType.ExecutionSucceeded => ExecutionStatus.Succeeded,
-        HistoryEventType.ExecutionFailed => ExecutionStatus.Failed,
-        HistoryEventType.ExecutionTimedOut => ExecutionStatus.TimedOut,
-        HistoryEventType.ExecutionAborted => ExecutionStatus.Aborted,
-        _ => ExecutionStatus.Running,
-    };
 
     private static bool IsTaskSuccess(HistoryEventType type) =>
         type is HistoryEventType.TaskSucceeded or HistoryEventType.LambdaFunctionSucceeded or HistoryEventType.ActivitySucceeded

@@ -83,7 +83,7 @@ public sealed class ParallelBranch : TimelineScope
 
     /// <summary>
     /// Failed when a visit failed, Aborted or NotFinished as its last visit, Succeeded when its last visit succeeded
-    /// (or was caught) and the Parallel attempt ended.
+    /// (or was caught) and the Parallel attempt is over.
     /// </summary>
     public VisitStatus Status
     {
@@ -102,7 +102,7 @@ public sealed class ParallelBranch : TimelineScope
             return VisitList[^1].Status switch
             {
                 VisitStatus.Aborted => VisitStatus.Aborted,
-                VisitStatus.Succeeded or VisitStatus.Caught when Attempt!.End is not null => VisitStatus.Succeeded,
+                VisitStatus.Succeeded or VisitStatus.Caught when Attempt!.IsOver => VisitStatus.Succeeded,
                 _ => VisitStatus.NotFinished,
             };
         }

@@ -67,6 +67,8 @@ CREATE INDEX executions_by_map_run ON executions (map_run_arn, id) WHERE map_run
 CREATE INDEX executions_running ON executions (id) WHERE status = 'RUNNING';
 
 -- The history: one row per event, only ever appended (history-events.md; STYLE.md principle 15).
+-- A rowid table (not WITHOUT ROWID): rows of about 1 KB are appended at the end of the table b-tree, and only the
+-- small (execution_arn, event_id) key goes into the primary-key index that paging reads.
 CREATE TABLE events (
     execution_arn             TEXT    NOT NULL REFERENCES executions (arn) ON DELETE CASCADE,
     event_id                  INTEGER NOT NULL CHECK (event_id >= 1),
@@ -74,7 +76,7 @@ CREATE TABLE events (
     timestamp                 INTEGER NOT NULL,
     json                      TEXT    NOT NULL,
     PRIMARY KEY (execution_arn, event_id)
-) WITHOUT ROWID;
+);
 
 CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
 BEGIN

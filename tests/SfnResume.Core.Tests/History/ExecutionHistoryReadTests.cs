@@ -137,6 +137,7 @@ public sealed class ExecutionHistoryReadTests
         Assert.Equal("ChargeCard", history[4].StateEnteredEventDetails!.Name);
         Assert.Equal("PaymentDeclined", history[10].TaskFailedEventDetails!.Error);
         Assert.IsType<TaskStartedEventDetails>(history[6].Details);
+        AssertGolden(history.ToJson(indented: true), "cloudwatch-records.expected.json");
 
         // Written back as the wire writes it: epoch seconds, type, id, previousEventId, then the details member.
         using var written = JsonDocument.Parse(history.ToJson());
@@ -148,6 +149,28 @@ public sealed class ExecutionHistoryReadTests
         Assert.Equal(
             wire.RootElement.GetProperty("events")[9].GetProperty("taskFailedEventDetails").GetRawText(),
             written.RootElement.GetProperty("events")[9].GetProperty("taskFailedEventDetails").GetRawText());
+    }
+
+    [Fact]
+    public void Parse_CloudWatchGetLogEventsOutput_ReadsTheRecordsInTheMessages()
+    {
+        var fromMessages = Read("cloudwatch-get-log-events.json");
+        var fromLines = Read("cloudwatch-records.jsonl");
+
+        Assert.Equal(11, fromMessages.Count);
+        Assert.Equal(fromLines.Events, fromMessages.Events);
+        Assert.Equal(fromLines.ToJson(), fromMessages.ToJson());
+    }
+
+    [Fact]
+    public void Parse_CloudWatchRecordsOfTwoExecutions_IsAnError()
+    {
+        var lines = File.ReadAllLines(PathOf("cloudwatch-records.jsonl"));
+        var other = lines[0].Replace(":run-9:", ":run-10:", StringComparison.Ordinal).Replace("\"id\":\"1\"", "\"id\":\"12\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<HistoryFormatException>(() => ExecutionHistory.Parse(string.Join("\n", [.. lines, other])));
+
+        Assert.StartsWith("the records belong to 2 executions (arn:aws:states:us-east-1:123456789012:express:orders:run-10:", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

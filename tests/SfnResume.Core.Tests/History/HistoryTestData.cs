@@ -26,6 +26,18 @@ internal static class HistoryTestData
         Assert.True(difference is null, difference);
     }
 
+    /// <summary>Compares with a golden file under testdata/history; <c>UPDATE_GOLDEN=1</c> rewrites it instead.</summary>
+    public static void AssertGolden(string actualJson, string name)
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(PathOf(name), actualJson + "\n");
+            return;
+        }
+
+        AssertSameJson(File.ReadAllText(PathOf(name)), actualJson);
+    }
+
     /// <summary>The events of a GetExecutionHistory-shaped document, as JSON texts, in the order given.</summary>
     public static string EventsDocument(IEnumerable<JsonElement> events)
     {

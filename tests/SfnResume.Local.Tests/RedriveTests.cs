@@ -137,4 +137,44 @@ public sealed class RedriveTests
         e = await Assert.ThrowsAsync<SfnServiceException>(() => api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn }, None));
         Assert.Equal("ExecutionNotRedrivable", e.ErrorType);
     }
+
+    [Fact]
+    public async Task RedriveOfFailedInlineMap_RerunsOnlyTheUnfinishedIterations()
+    {
+        var calls = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var delegates = new DelegateLambdaInvoker().Add("item", n =>
+        {
+            var item = (int)n!;
+            return calls.AddOrUpdate(item, 1, (_, c) => c + 1) == 1 && item == 2
+                ? throw new LambdaFunctionException("Item.Failed", "item 2")
+                : JsonValue.Create(item * 100);
+        });
+        using var dir = new TempDirectory();
+        await using var api = LocalStepFunctions.Open(dir.Path, new LocalStepFunctionsOptions { Lambdas = new LambdaResolver(delegates: delegates) });
+        var machine = await CreateAsync(api, "mapper", """
+            {"StartAt":"Each","States":{
+              "Each":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":1,"End":true,
+                "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Work","States":{
+                  "Work":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:item","End":true}}}}}}
+            """);
+        var arn = await StartAsync(api, machine, "m1", """{"items":[1,2,3]}""");
+        Assert.Equal("FAILED", (await api.WaitForExecutionAsync(arn, None)).Status);
+        var before = (await HistoryAsync(api, arn)).Count;
+
+        await api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn }, None);
+        var done = await api.WaitForExecutionAsync(arn, None);
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("[100,200,300]", done.Output);
+        Assert.Equal(1, calls[1]);
+        Assert.Equal(2, calls[2]);
+        Assert.Equal(1, calls[3]);
+
+        var events = await HistoryAsync(api, arn);
+        AssertContiguous(events);
+        var after = events.Skip(before + 1).ToList();
+        Assert.DoesNotContain(after, e => e.Type == HistoryEventType.MapStateEntered);
+        Assert.DoesNotContain(after, e => e.Type == HistoryEventType.MapIterationStarted && e.MapIterationStartedEventDetails!.Index == 0);
+        Assert.Contains(after, e => e.Type == HistoryEventType.MapIterationSucceeded && e.MapIterationSucceededEventDetails!.Index == 1);
+        Assert.Single(events, e => e.Type == HistoryEventType.MapIterationSucceeded && e.MapIterationSucceededEventDetails!.Index == 0);
+    }
 }

@@ -397,6 +397,11 @@ public sealed partial class LocalStepFunctions
             ExecutionSession.Current = null;
         }
 
+        if (session.ReplayMismatches is > 0 and var mismatches)
+        {
+            Interlocked.Add(ref _replayMismatches, mismatches);
+        }
+
         try
         {
             session.Completion.TrySetResult(await session.FinishAsync(result, failure).ConfigureAwait(false));

@@ -26,6 +26,7 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
     private readonly ConcurrentDictionary<long, Lazy<CompiledStateMachine>> _compiled = new();
     private readonly ConcurrentDictionary<string, RunningExecution> _running = new(StringComparer.Ordinal);
     private int _disposed;
+    private int _replayMismatches;
 
     /// <summary>Serves the API from <paramref name="store"/> (not disposed with this object).</summary>
     public LocalStepFunctions(SqliteStore store, LocalStepFunctionsOptions? options = null)
@@ -83,6 +84,13 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
 
     /// <summary>Executions found RUNNING when this object was created and continued.</summary>
     public int ResumedExecutions { get; }
+
+    /// <summary>
+    /// Events a resumed or redriven run did not repeat as recorded (data that differed, or recorded events it never
+    /// wrote again), summed over the runs that ended. Zero when replay is faithful; the history stays consistent
+    /// either way (ids continue the stored ones), but a non-zero count means the run diverged from its record.
+    /// </summary>
+    public int ReplayMismatches => Volatile.Read(ref _replayMismatches);
 
     /// <summary>Executions running in this process now.</summary>
     public int RunningCount => _running.Count;

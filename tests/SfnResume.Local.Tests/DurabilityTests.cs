@@ -76,6 +76,8 @@ public sealed class DurabilityTests
             Assert.Equal(CrashChild.ExpectedOutput(value), described.Output);
             CrashChild.AssertCleanHistory(await Fixtures.HistoryAsync(api, arn));
         }
+
+        Assert.Equal(0, api.ReplayMismatches);
     }
 
     [Fact]

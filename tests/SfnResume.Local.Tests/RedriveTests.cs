@@ -70,6 +70,7 @@ public sealed class RedriveTests
         Assert.Single(events, e => e.StateEnteredEventDetails?.Name == "FlakyPrep");
         Assert.Single(events, e => e.StateEnteredEventDetails?.Name == "Fan");
         Assert.Equal(HistoryEventType.ExecutionSucceeded, events[^1].Type);
+        Assert.Equal(0, api.ReplayMismatches);
 
         // The rerun branch continues inside its Parallel: its Entered points at the branch's last recorded event.
         var flakyAgain = after.First(e => e.StateEnteredEventDetails?.Name == "Flaky");
@@ -176,5 +177,6 @@ public sealed class RedriveTests
         Assert.DoesNotContain(after, e => e.Type == HistoryEventType.MapIterationStarted && e.MapIterationStartedEventDetails!.Index == 0);
         Assert.Contains(after, e => e.Type == HistoryEventType.MapIterationSucceeded && e.MapIterationSucceededEventDetails!.Index == 1);
         Assert.Single(events, e => e.Type == HistoryEventType.MapIterationSucceeded && e.MapIterationSucceededEventDetails!.Index == 0);
+        Assert.Equal(0, api.ReplayMismatches);
     }
 }

@@ -67,6 +67,7 @@ public sealed class ResumeTests
         var exited = events.Single(e => e.Type == HistoryEventType.WaitStateExited);
         Assert.Equal(TimeSpan.FromSeconds(10), exited.Timestamp - entered.Timestamp);
         Assert.Single(events, e => e.Type == HistoryEventType.LambdaFunctionScheduled);
+        Assert.Equal(0, second.ReplayMismatches);
     }
 
     [Fact]

@@ -94,6 +94,18 @@ internal sealed class ExecutionSession : IExecutionObserver
     /// <summary>Stops storing anything: the process is closing and the stored history is what a restart continues.</summary>
     public void Detach() => _detached = true;
 
+    /// <summary>Replayed events whose data differed from the record, plus recorded events the run never wrote again.</summary>
+    public int ReplayMismatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _matcher.Mismatches + _matcher.Remaining;
+            }
+        }
+    }
+
     public void Subscribe(Action<ExecutionProgress> subscriber)
     {
         lock (_gate)

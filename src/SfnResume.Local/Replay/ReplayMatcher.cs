@@ -47,6 +47,12 @@ internal sealed class ReplayMatcher
     /// <summary>Recorded events not written again yet.</summary>
     public int Remaining { get; private set; }
 
+    /// <summary>
+    /// Replayed events whose data (state input or output, task result) differs from the recorded event: the run
+    /// is not the deterministic repeat replay assumes (a changed handler, a clock read the replay could not serve).
+    /// </summary>
+    public int Mismatches { get; private set; }
+
     /// <summary>Live events written so far.</summary>
     public int LiveCount { get; private set; }
 
@@ -60,6 +66,11 @@ internal sealed class ReplayMatcher
         if (Remaining > 0 && _unmatched.TryGetValue((engineEvent.Type, previous, KeyOf(engineEvent)), out var queue) && queue.Count > 0)
         {
             stored = queue.Dequeue();
+            if (!SameData(engineEvent, stored))
+            {
+                Mismatches++;
+            }
+
             _storedIdOf[engineEvent.Id] = stored.Id;
             _matched.Add(stored.Id);
             Remaining--;
@@ -109,6 +120,13 @@ internal sealed class ReplayMatcher
 
         return null;
     }
+
+    private static bool SameData(HistoryEvent replayed, HistoryEvent recorded) => replayed.Details switch
+    {
+        StateEnteredEventDetails entered => entered.Input == recorded.StateEnteredEventDetails?.Input,
+        StateExitedEventDetails exited => exited.Output == recorded.StateExitedEventDetails?.Output,
+        _ => true,
+    };
 
     private static string KeyOf(HistoryEvent e) => e.Details switch
     {

@@ -231,7 +231,15 @@ public sealed partial class LocalStepFunctions
     {
         RequestValidator.Validate(request);
         var execution = FindExecution(request.ExecutionArn!);
-        if (_running.ContainsKey(execution.Arn))
+        var running = _running.ContainsKey(execution.Arn) || execution.Status == ExecutionStatuses.Running;
+        if (request.ClientToken is not null && (running || execution.Status == ExecutionStatuses.Succeeded))
+        {
+            // A repeated clientToken gets the first answer (the store remembers tokens for 15 minutes); an unknown
+            // one meets the status check there. Nothing is appended for a status that cannot be redriven.
+            return Task.FromResult(new RedriveExecutionResponse { RedriveDate = _store.RedriveExecution(execution.Arn, Now(), request.ClientToken) });
+        }
+
+        if (running)
         {
             throw SfnServiceException.ExecutionNotRedrivable(execution.Arn, "Execution is RUNNING and cannot be redriven");
         }

@@ -100,8 +100,15 @@ public sealed class RedriveTests
             """);
         var arn = await StartAsync(api, machine, "one");
         Assert.Equal("FAILED", (await api.WaitForExecutionAsync(arn, None)).Status);
-        await api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "t1" }, None);
+        var first = await api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "t1" }, None);
         Assert.Equal("""{"ok":true}""", (await api.WaitForExecutionAsync(arn, None)).Output);
+
+        // The same clientToken again is answered with the first redrive's date; another token is refused.
+        var again = await api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "t1" }, None);
+        Assert.Equal(first.RedriveDate, again.RedriveDate);
+        var refused = await Assert.ThrowsAsync<SfnServiceException>(() => api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "t2" }, None));
+        Assert.Equal("ExecutionNotRedrivable", refused.ErrorType);
+        Assert.Equal(1, (await api.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn }, None)).RedriveCount);
 
         var events = await HistoryAsync(api, arn);
         AssertContiguous(events);

@@ -10,10 +10,14 @@ namespace SfnResume.Local.Tests;
 /// </summary>
 public sealed class DurabilityTests
 {
-    private const int Executions = 24;
+    private const int Executions = 50;
 
-    [Fact]
-    public async Task KilledProcess_ReopenedDirectory_FinishesEveryExecutionExactlyOnce()
+    /// <param name="killAfter">The kill comes once half the executions have entered this state: "Double" is mid-way
+    /// through the top level, "RightWait" is inside the Parallel with its other branch already done.</param>
+    [Theory]
+    [InlineData("Double")]
+    [InlineData("RightWait")]
+    public async Task KilledProcess_ReopenedDirectory_FinishesEveryExecutionExactlyOnce(string killAfter)
     {
         using var dir = new TempDirectory();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -25,15 +29,16 @@ public sealed class DurabilityTests
         start.ArgumentList.Add(Executions.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var started = new List<string>();
-        var enteredDouble = new HashSet<string>(StringComparer.Ordinal);
+        var enteredMark = new HashSet<string>(StringComparer.Ordinal);
+        var mark = "entered " + killAfter + " ";
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         using (var child = Process.Start(start)!)
         {
             try
             {
-                // Kill once every execution is started and half of them have gone past their first Wait state:
-                // executions are then spread over waits, Lambda calls and the Parallel.
-                while (started.Count < Executions || enteredDouble.Count < Executions / 2)
+                // Kill once every execution is started and half of them have reached the mark: executions are then
+                // spread over waits, Lambda calls and the Parallel.
+                while (started.Count < Executions || enteredMark.Count < Executions / 2)
                 {
                     var line = await child.StandardOutput.ReadLineAsync(timeout.Token)
                         ?? throw new InvalidOperationException("child exited early: " + await child.StandardError.ReadToEndAsync(timeout.Token));
@@ -41,9 +46,9 @@ public sealed class DurabilityTests
                     {
                         started.Add(line["started ".Length..]);
                     }
-                    else if (line.StartsWith("entered Double ", StringComparison.Ordinal))
+                    else if (line.StartsWith(mark, StringComparison.Ordinal))
                     {
-                        enteredDouble.Add(line["entered Double ".Length..]);
+                        enteredMark.Add(line[mark.Length..]);
                     }
                 }
             }

@@ -73,6 +73,11 @@ public sealed class ExecutionTests
         var e = await Assert.ThrowsAsync<SfnServiceException>(() => StartAsync(api, machine, input: "{not json"));
         Assert.Equal("InvalidExecutionInput", e.ErrorType);
         Assert.StartsWith("Invalid State Machine Execution Input: '", e.Message, StringComparison.Ordinal);
+        // Over 262,144 bytes of UTF-8 (90,002 characters): the request model's length constraint answers first.
+        var wide = "\"" + new string('\u20ac', 90_000) + "\"";
+        e = await Assert.ThrowsAsync<SfnServiceException>(() => StartAsync(api, machine, input: wide));
+        Assert.Equal("ValidationException", e.ErrorType);
+        Assert.Contains("'input'", e.Message, StringComparison.Ordinal);
         e = await Assert.ThrowsAsync<SfnServiceException>(() => StartAsync(api, "arn:aws:states:us-east-1:123456789012:stateMachine:none"));
         Assert.Equal("StateMachineDoesNotExist", e.ErrorType);
         e = await Assert.ThrowsAsync<SfnServiceException>(() => StartAsync(api, machine, name: "bad name"));

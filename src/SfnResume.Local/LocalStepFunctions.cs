@@ -163,7 +163,7 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
         return Task.FromResult(new UpdateStateMachineResponse { UpdateDate = updated.UpdateDate, RevisionId = updated.Current.RevisionId });
     }
 
-    public Task<DeleteStateMachineResponse> DeleteStateMachineAsync(DeleteStateMachineRequest request, CancellationToken ct)
+    public async Task<DeleteStateMachineResponse> DeleteStateMachineAsync(DeleteStateMachineRequest request, CancellationToken ct)
     {
         RequestValidator.Validate(request);
         var arn = Arns.ParseStateMachine(request.StateMachineArn!).StateMachineArn;
@@ -174,14 +174,14 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
         {
             foreach (var running in _running.Values.Where(r => r.StateMachineArn == arn).ToList())
             {
-                running.Session.Stop.Cancel();
-                running.Task.Wait(ct);
+                await running.Session.Stop.CancelAsync().ConfigureAwait(false);
+                await running.Task.WaitAsync(ct).ConfigureAwait(false);
             }
 
             _store.DeleteStateMachine(arn);
         }
 
-        return Task.FromResult(new DeleteStateMachineResponse());
+        return new DeleteStateMachineResponse();
     }
 
     public Task<ListStateMachinesResponse> ListStateMachinesAsync(ListStateMachinesRequest request, CancellationToken ct)
@@ -244,44 +244,34 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
         return Task.FromResult(new ListTagsForResourceResponse { Tags = _store.ListTags(TaggableArn(request.ResourceArn!)) });
     }
 
-    public void Dispose()
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        // Executions are left RUNNING in the store (the next open continues them): stop writing, then unwind.
+        // Executions stay RUNNING in the store (the next open continues them): store what they have written,
+        // stop storing, then unwind the runs.
         var runs = _running.Values.ToList();
         foreach (var run in runs)
         {
-            run.Session.Detach();
-            run.Session.Stop.Cancel();
+            await run.Session.DetachAsync().ConfigureAwait(false);
+            await run.Session.Stop.CancelAsync().ConfigureAwait(false);
         }
 
         foreach (var run in runs)
         {
-            try
-            {
-                run.Task.Wait(TimeSpan.FromSeconds(10));
-            }
-            catch (AggregateException)
-            {
-                // The run is abandoned; its stored history is what the next open continues from.
-            }
+            await run.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         _lambdaSource?.Dispose();
         if (_ownsStore)
         {
-            _store.Dispose();
+            await _store.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Now, to the millisecond the store keeps (dates read back compare equal to those returned).</summary>

@@ -293,4 +293,51 @@ public sealed class ExecutionTests
         var e = await Assert.ThrowsAsync<SfnServiceException>(() => api.ListExecutionsAsync(new ListExecutionsRequest { StateMachineArn = express }, None));
         Assert.Equal("StateMachineTypeNotSupported", e.ErrorType);
     }
+
+    [Fact]
+    public async Task Watch_ReportsNewEventsAndTheCurrentState()
+    {
+        using var dir = new TempDirectory();
+        var clock = new SignallingClock();
+        await using var api = LocalStepFunctions.Open(dir.Path, new LocalStepFunctionsOptions { TimeProvider = clock });
+        var machine = await CreateAsync(api, "w", WaitTen);
+        var timer = clock.NextTimer();
+        var arn = await StartAsync(api, machine, "watched");
+        await timer;
+        var seen = new List<ExecutionProgress>();
+        using (api.WatchExecution(arn, p =>
+        {
+            lock (seen)
+            {
+                seen.Add(p);
+            }
+        }))
+        {
+            clock.Fake.Advance(TimeSpan.FromSeconds(10));
+            await api.WaitForExecutionAsync(arn, None);
+        }
+
+        Assert.Equal(
+            [HistoryEventType.WaitStateExited, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited, HistoryEventType.ExecutionSucceeded],
+            seen.Select(p => p.Event.Type));
+        Assert.Equal([3L, 4, 5, 6], seen.Select(p => p.Event.Id));
+        Assert.Equal(["Hold", "Done", "Done", "Done"], seen.Select(p => p.CurrentState));
+    }
+
+    [Fact]
+    public async Task Delete_StopsRunningExecutionsAndRemovesThem()
+    {
+        using var dir = new TempDirectory();
+        var clock = new SignallingClock();
+        await using var api = LocalStepFunctions.Open(dir.Path, new LocalStepFunctionsOptions { TimeProvider = clock });
+        var machine = await CreateAsync(api, "w", WaitTen);
+        var timer = clock.NextTimer();
+        var arn = await StartAsync(api, machine, "doomed");
+        await timer;
+        await api.DeleteStateMachineAsync(new DeleteStateMachineRequest { StateMachineArn = machine }, None);
+        Assert.Equal(0, api.RunningCount);
+        var e = await Assert.ThrowsAsync<SfnServiceException>(() => api.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn }, None));
+        Assert.Equal("ExecutionDoesNotExist", e.ErrorType);
+        Assert.Empty((await api.ListStateMachinesAsync(new ListStateMachinesRequest(), None)).StateMachines);
+    }
 }

@@ -91,8 +91,21 @@ internal sealed class ExecutionSession : IExecutionObserver
         }
     }
 
-    /// <summary>Stops storing anything: the process is closing and the stored history is what a restart continues.</summary>
-    public void Detach() => _detached = true;
+    /// <summary>
+    /// The process is closing: new events are ignored, those already seen are stored (the history a restart
+    /// continues from keeps every finished Lambda call), then the caller stops the run.
+    /// </summary>
+    public async Task DetachAsync()
+    {
+        lock (_gate)
+        {
+            _detached = true;
+            _flushEnabled = true;
+            ScheduleFlush();
+        }
+
+        await WaitForFlushAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Replayed events whose data differed from the record, plus recorded events the run never wrote again.</summary>
     public int ReplayMismatches
@@ -224,21 +237,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     /// </summary>
     public async Task<ExecutionOutcome> FinishAsync(ExecutionResult? result, Exception? failure)
     {
-        while (true)
-        {
-            Task flushing;
-            lock (_gate)
-            {
-                if (!_flushScheduled)
-                {
-                    break;
-                }
-
-                flushing = _flushing;
-            }
-
-            await flushing.ConfigureAwait(false);
-        }
+        await WaitForFlushAsync().ConfigureAwait(false);
 
         List<HistoryEvent> rest;
         HistoryEvent closing;
@@ -296,6 +295,25 @@ internal sealed class ExecutionSession : IExecutionObserver
         };
     }
 
+    private async Task WaitForFlushAsync()
+    {
+        while (true)
+        {
+            Task flushing;
+            lock (_gate)
+            {
+                if (!_flushScheduled)
+                {
+                    return;
+                }
+
+                flushing = _flushing;
+            }
+
+            await flushing.ConfigureAwait(false);
+        }
+    }
+
     private void ScheduleFlush()
     {
         if (_flushEnabled && _store is not null && !_flushScheduled && _writeError is null && _pending.Count > 0)
@@ -320,16 +338,6 @@ internal sealed class ExecutionSession : IExecutionObserver
 
                 batch = _pending;
                 _pending = [];
-            }
-
-            if (_detached)
-            {
-                lock (_gate)
-                {
-                    _flushScheduled = false;
-                }
-
-                return;
             }
 
             try

@@ -340,4 +340,38 @@ public sealed class ExecutionTests
         Assert.Equal("ExecutionDoesNotExist", e.ErrorType);
         Assert.Empty((await api.ListStateMachinesAsync(new ListStateMachinesRequest(), None)).StateMachines);
     }
+
+    [Fact]
+    public async Task DeployedFileFunction_AndCallerHandlersWinOverDeployedOnes()
+    {
+        using var dir = new TempDirectory();
+        var code = Path.Combine(dir.Path, "code");
+        Directory.CreateDirectory(code);
+        await File.WriteAllTextAsync(Path.Combine(code, "app.js"), "exports.run = async (event) => ({ from: 'file', n: event.n + 1 });");
+        var delegates = new Engine.Tasks.DelegateLambdaInvoker().Add("shadowed", _ => JsonValue.Create("caller"));
+        await using var api = LocalStepFunctions.Open(dir.Path, new LocalStepFunctionsOptions { Lambdas = new Engine.Tasks.LambdaResolver(delegates: delegates) });
+        var now = DateTimeOffset.UnixEpoch;
+        foreach (var name in new[] { "fromfile", "shadowed" })
+        {
+            api.Store.PutFunction(new FunctionRecord
+            {
+                Name = name,
+                Arn = "arn:aws:lambda:us-east-1:123456789012:function:" + name,
+                Runtime = "nodejs20.x",
+                Handler = "app.run",
+                CodePath = code,
+                Created = now,
+                Updated = now,
+            });
+        }
+
+        var machine = await CreateAsync(api, "files", """
+            {"StartAt":"File","States":{
+              "File":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:fromfile","ResultPath":"$.file","Next":"Shadowed"},
+              "Shadowed":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:shadowed","ResultPath":"$.shadowed","End":true}}}
+            """);
+        var done = await api.WaitForExecutionAsync(await StartAsync(api, machine, "f", """{"n":1}"""), None);
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal("""{"n":1,"file":{"from":"file","n":2},"shadowed":"caller"}""", done.Output);
+    }
 }

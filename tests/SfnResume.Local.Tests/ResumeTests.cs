@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SfnResume.Api.Contracts;
 using SfnResume.Core.History;
 using SfnResume.Engine.Tasks;
 using static SfnResume.Local.Tests.Fixtures;
@@ -110,5 +111,48 @@ public sealed class ResumeTests
         var events = await HistoryAsync(second, arn);
         AssertContiguous(events);
         Assert.Equal(8, events.Count);
+    }
+
+    [Fact]
+    public async Task Reopened_DuringARedrive_ContinuesTheRedrive()
+    {
+        var calls = 0;
+        var delegates = new DelegateLambdaInvoker().Add("flaky", n => Interlocked.Increment(ref calls) == 1
+            ? throw new LambdaFunctionException("Boom", "first")
+            : new JsonObject { ["ok"] = true });
+        using var dir = new TempDirectory();
+        var clock = new SignallingClock();
+        var options = new LocalStepFunctionsOptions { TimeProvider = clock, Lambdas = new LambdaResolver(delegates: delegates) };
+        string arn;
+        await using (var first = LocalStepFunctions.Open(dir.Path, options))
+        {
+            var machine = await CreateAsync(first, "again", """
+                {"StartAt":"Flaky","States":{
+                  "Flaky":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:flaky","Next":"Hold"},
+                  "Hold":{"Type":"Wait","Seconds":10,"Next":"Done"},
+                  "Done":{"Type":"Pass","End":true}}}
+                """);
+            arn = await StartAsync(first, machine, "x");
+            Assert.Equal("FAILED", (await first.WaitForExecutionAsync(arn, None)).Status);
+            var timer = clock.NextTimer();
+            await first.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn }, None);
+            await timer;
+        }
+
+        var resumedTimer = clock.NextTimer();
+        await using var second = LocalStepFunctions.Open(dir.Path, options);
+        Assert.Equal(1, second.ResumedExecutions);
+        await resumedTimer;
+        clock.Fake.Advance(TimeSpan.FromSeconds(10));
+        var done = await second.WaitForExecutionAsync(arn, None);
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Equal(1, done.RedriveCount);
+        Assert.Equal(2, calls);
+        var events = await HistoryAsync(second, arn);
+        AssertContiguous(events);
+        Assert.Equal(2, events.Count(e => e.StateEnteredEventDetails?.Name == "Flaky"));
+        Assert.Single(events, e => e.StateEnteredEventDetails?.Name == "Hold");
+        Assert.Single(events, e => e.Type == HistoryEventType.ExecutionRedriven);
+        Assert.Equal(0, second.ReplayMismatches);
     }
 }

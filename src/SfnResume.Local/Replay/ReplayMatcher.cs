@@ -63,7 +63,10 @@ internal sealed class ReplayMatcher
     public bool TryMatch(HistoryEvent engineEvent, out HistoryEvent stored)
     {
         var previous = _storedIdOf.TryGetValue(engineEvent.PreviousEventId, out var p) ? p : engineEvent.PreviousEventId;
-        if (Remaining > 0 && _unmatched.TryGetValue((engineEvent.Type, previous, KeyOf(engineEvent)), out var queue) && queue.Count > 0)
+        var key = KeyOf(engineEvent);
+        var redirected = _plan.ContinuesTopLevelBeforeRedrive(previous);
+        if (Remaining > 0 && (TryQueue(engineEvent.Type, previous, key, out var queue)
+            || (redirected && TryQueue(engineEvent.Type, _plan.RedrivenEventId, key, out queue))))
         {
             stored = queue.Dequeue();
             if (!SameData(engineEvent, stored))
@@ -82,7 +85,7 @@ internal sealed class ReplayMatcher
             return true;
         }
 
-        if (_plan.ContinuesTopLevelBeforeRedrive(previous))
+        if (redirected)
         {
             previous = _plan.RedrivenEventId;
         }
@@ -93,6 +96,9 @@ internal sealed class ReplayMatcher
         stored = engineEvent with { Id = id, PreviousEventId = previous };
         return false;
     }
+
+    private bool TryQueue(HistoryEventType type, long previous, string key, out Queue<HistoryEvent> queue) =>
+        _unmatched.TryGetValue((type, previous, key), out queue!) && queue.Count > 0;
 
     /// <summary>An id for an event the runner writes itself (after the live ones).</summary>
     public long TakeNextId() => _nextStoredId++;

@@ -64,7 +64,7 @@ public sealed partial class LocalStepFunctions
         var now = Now();
         var arn = Arns.ExpressExecution(_options.Scope, machine.Name, name, Guid.NewGuid().ToString());
         var run = StartRun(arn, machine.Arn, machine.Current, name, input, ReplayPlan.ForStart(StartedEvent(now, input, machine.Current.RoleArn)), 0, persist: false);
-        var outcome = await run.Session.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
+        var outcome = await run.Live.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
         var withData = request.IncludedData != IncludedData.MetadataOnly;
         return new StartSyncExecutionResponse
         {
@@ -148,9 +148,9 @@ public sealed partial class LocalStepFunctions
         var execution = FindExecution(request.ExecutionArn!);
         if (_running.TryGetValue(execution.Arn, out var running))
         {
-            running.Session.StopRequest = (request.Error, request.Cause);
-            await running.Session.Stop.CancelAsync().ConfigureAwait(false);
-            var outcome = await running.Session.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
+            running.Live.StopRequest = (request.Error, request.Cause);
+            await running.Live.Stop.CancelAsync().ConfigureAwait(false);
+            var outcome = await running.Live.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
             return new StopExecutionResponse { StopDate = outcome.StopDate };
         }
 
@@ -272,7 +272,7 @@ public sealed partial class LocalStepFunctions
         ArgumentNullException.ThrowIfNull(executionArn);
         if (_running.TryGetValue(executionArn, out var running))
         {
-            await running.Session.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
+            await running.Live.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
         }
 
         return await DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, ct).ConfigureAwait(false);
@@ -291,8 +291,8 @@ public sealed partial class LocalStepFunctions
             return new Subscription(null, onProgress);
         }
 
-        running.Session.Subscribe(onProgress);
-        return new Subscription(running.Session, onProgress);
+        running.Live.Subscribe(onProgress);
+        return new Subscription(running.Live, onProgress);
     }
 
     /// <summary>Waits until every execution running here has ended.</summary>
@@ -358,10 +358,10 @@ public sealed partial class LocalStepFunctions
     private RunningExecution StartRun(string arn, string machineArn, DefinitionVersionRecord version, string name, string input,
         ReplayPlan plan, int redriveCount, bool persist)
     {
-        var session = new ExecutionSession(arn, plan, persist ? _store : null, _clock);
+        var live = new LiveExecution(arn, plan, persist ? _store : null, _clock);
         if (_options.Progress is { } progress)
         {
-            session.Subscribe(progress);
+            live.Subscribe(progress);
         }
 
         var machineType = arn.Contains(":express:", StringComparison.Ordinal) ? StateMachineType.Express : StateMachineType.Standard;
@@ -370,26 +370,26 @@ public sealed partial class LocalStepFunctions
         var task = Task.Run(async () =>
         {
             await gate.Task.ConfigureAwait(false);
-            await RunAsync(session, version, request).ConfigureAwait(false);
+            await RunAsync(live, version, request).ConfigureAwait(false);
         });
-        var running = new RunningExecution(machineArn, session, task);
+        var running = new RunningExecution(machineArn, live, task);
         _running[arn] = running;
         gate.SetResult();
         return running;
     }
 
-    private async Task RunAsync(ExecutionSession session, DefinitionVersionRecord version, ExecutionRequest request)
+    private async Task RunAsync(LiveExecution live, DefinitionVersionRecord version, ExecutionRequest request)
     {
         ExecutionResult? result = null;
         Exception? failure = null;
-        ExecutionSession.Current = session;
+        LiveExecution.Current = live;
         try
         {
             var machine = Compile(version.Id, version.Definition);
-            var running = _engine.RunAsync(machine, request, session, session.Stop.Token);
+            var running = _engine.RunAsync(machine, request, live, live.Stop.Token);
             if (!running.IsCompleted)
             {
-                session.EnableFlushing();
+                live.EnableFlushing();
             }
 
             result = await running.ConfigureAwait(false);
@@ -402,30 +402,30 @@ public sealed partial class LocalStepFunctions
         }
         finally
         {
-            ExecutionSession.Current = null;
+            LiveExecution.Current = null;
         }
 
-        if (session.ReplayMismatches is > 0 and var mismatches)
+        if (live.ReplayMismatches is > 0 and var mismatches)
         {
             Interlocked.Add(ref _replayMismatches, mismatches);
         }
 
         try
         {
-            session.Completion.TrySetResult(await session.FinishAsync(result, failure).ConfigureAwait(false));
+            live.Completion.TrySetResult(await live.FinishAsync(result, failure).ConfigureAwait(false));
         }
         catch (Exception e)
         {
-            session.Completion.TrySetException(e);
+            live.Completion.TrySetException(e);
         }
         finally
         {
-            _running.TryRemove(session.ExecutionArn, out _);
+            _running.TryRemove(live.ExecutionArn, out _);
         }
     }
 
-    private sealed class Subscription(ExecutionSession? session, Action<ExecutionProgress> subscriber) : IDisposable
+    private sealed class Subscription(LiveExecution? live, Action<ExecutionProgress> subscriber) : IDisposable
     {
-        public void Dispose() => session?.Unsubscribe(subscriber);
+        public void Dispose() => live?.Unsubscribe(subscriber);
     }
 }

@@ -174,7 +174,7 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
         {
             foreach (var running in _running.Values.Where(r => r.StateMachineArn == arn).ToList())
             {
-                await running.Session.Stop.CancelAsync().ConfigureAwait(false);
+                await running.Live.Stop.CancelAsync().ConfigureAwait(false);
                 await running.Task.WaitAsync(ct).ConfigureAwait(false);
             }
 
@@ -258,8 +258,8 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
         var runs = _running.Values.ToList();
         foreach (var run in runs)
         {
-            await run.Session.DetachAsync().ConfigureAwait(false);
-            await run.Session.Stop.CancelAsync().ConfigureAwait(false);
+            await run.Live.DetachAsync().ConfigureAwait(false);
+            await run.Live.Stop.CancelAsync().ConfigureAwait(false);
         }
 
         foreach (var run in runs)
@@ -305,5 +305,5 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
             return _engine.Compile(parsed.Definition ?? throw new InvalidOperationException("The stored definition does not parse."));
         })).Value;
 
-    private sealed record RunningExecution(string StateMachineArn, ExecutionSession Session, Task Task);
+    private sealed record RunningExecution(string StateMachineArn, LiveExecution Live, Task Task);
 }

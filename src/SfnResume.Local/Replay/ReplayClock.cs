@@ -11,7 +11,7 @@ internal sealed class ReplayClock(TimeProvider inner) : TimeProvider
     public TimeProvider Inner { get; } = inner;
 
     public override DateTimeOffset GetUtcNow() =>
-        ExecutionSession.Current?.ReplayTime ?? Inner.GetUtcNow();
+        LiveExecution.Current?.ReplayTime ?? Inner.GetUtcNow();
 
     public override long GetTimestamp() => Inner.GetTimestamp();
 
@@ -21,7 +21,7 @@ internal sealed class ReplayClock(TimeProvider inner) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (dueTime != Timeout.InfiniteTimeSpan && ExecutionSession.Current?.TimerOrigin() is { } origin)
+        if (dueTime != Timeout.InfiniteTimeSpan && LiveExecution.Current?.TimerOrigin() is { } origin)
         {
             var left = origin + dueTime - Inner.GetUtcNow();
             dueTime = left > TimeSpan.Zero ? left : TimeSpan.Zero;

@@ -13,7 +13,7 @@ internal sealed class ReplayingLambdaInvoker(ILambdaInvoker? live) : ILambdaInvo
 {
     public ValueTask<LambdaOutcome> InvokeAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
-        if (ExecutionSession.Current?.RecordedOutcome() is { } recorded)
+        if (LiveExecution.Current?.RecordedOutcome() is { } recorded)
         {
             return new ValueTask<LambdaOutcome>(ToOutcome(recorded));
         }

@@ -10,14 +10,14 @@ namespace SfnResume.Local.Replay;
 /// already holds (replay), numbers the new ones after the stored ones and appends them to the store in batches,
 /// and stores the closing event together with the execution's final status.
 /// </summary>
-internal sealed class ExecutionSession : IExecutionObserver
+internal sealed class LiveExecution : IExecutionObserver
 {
-    private static readonly AsyncLocal<ExecutionSession?> s_current = new();
+    private static readonly AsyncLocal<LiveExecution?> s_current = new();
 
     // The engine calls the observer and then, in the same synchronous step on the same thread, the Lambda invoker
     // or the clock: what this thread last wrote tells them which recorded event they continue.
     [ThreadStatic]
-    private static ExecutionSession? t_lastSession;
+    private static LiveExecution? t_lastExecution;
 
     [ThreadStatic]
     private static HistoryEvent? t_lastReplayed;
@@ -37,7 +37,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     private bool _flushEnabled;
     private int _eventsSeen;
 
-    public ExecutionSession(string executionArn, ReplayPlan plan, SqliteStore? store, TimeProvider realClock)
+    public LiveExecution(string executionArn, ReplayPlan plan, SqliteStore? store, TimeProvider realClock)
     {
         ExecutionArn = executionArn;
         _matcher = new ReplayMatcher(plan);
@@ -49,7 +49,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     }
 
     /// <summary>The execution the current asynchronous flow runs (set by the runner for the engine's whole run).</summary>
-    public static ExecutionSession? Current
+    public static LiveExecution? Current
     {
         get => s_current.Value;
         set => s_current.Value = value;
@@ -138,7 +138,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     /// <summary>Where a timer created now counts from: the recorded event this thread replayed last, or the recorded start.</summary>
     public DateTimeOffset? TimerOrigin()
     {
-        if (t_lastSession == this)
+        if (t_lastExecution == this)
         {
             return t_lastReplayed?.Timestamp;
         }
@@ -150,7 +150,7 @@ internal sealed class ExecutionSession : IExecutionObserver
     /// <summary>The recorded end of the Lambda call this thread just replayed the start of, if there is one.</summary>
     public HistoryEvent? RecordedOutcome()
     {
-        if (t_lastSession != this || t_lastReplayed is not { Type: HistoryEventType.LambdaFunctionStarted or HistoryEventType.TaskStarted } started)
+        if (t_lastExecution != this || t_lastReplayed is not { Type: HistoryEventType.LambdaFunctionStarted or HistoryEventType.TaskStarted } started)
         {
             return null;
         }
@@ -173,7 +173,7 @@ internal sealed class ExecutionSession : IExecutionObserver
         Interlocked.Increment(ref _eventsSeen);
         lock (_gate)
         {
-            t_lastSession = this;
+            t_lastExecution = this;
             if (_matcher.TryMatch(historyEvent, out var stored))
             {
                 t_lastReplayed = stored;

@@ -13,6 +13,8 @@ namespace SfnResume.Engine;
 /// </summary>
 public sealed class StepFunctionsEngine
 {
+    private static readonly CancellationTokenSource s_neverCancelled = new();
+
     private readonly EngineOptions _options;
 
     public StepFunctionsEngine(EngineOptions options)
@@ -30,21 +32,46 @@ public sealed class StepFunctionsEngine
     /// ends with ExecutionAborted.
     /// </summary>
     /// <exception cref="ArgumentException">The input is not JSON or exceeds 262,144 bytes (StartExecution's InvalidExecutionInput).</exception>
-    public async Task<ExecutionResult> RunAsync(CompiledStateMachine machine, ExecutionRequest request, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
+    public Task<ExecutionResult> RunAsync(CompiledStateMachine machine, ExecutionRequest request, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(request);
         ValidateInput(request.Input, machine.Options.MaxPayloadBytes);
+        if (!machine.Options.FastForward)
+        {
+            return RunCoreAsync(machine, request, observer, null, null, cancellationToken);
+        }
 
+        // Fast-forward: the whole execution runs on one pumping thread over a virtual clock, so with synchronous
+        // tasks the history is the same on every run.
+        return Task.Run(
+            () =>
+            {
+                using var pump = new ExecutionPump();
+                using var timeout = new CancellationTokenSource();
+                var clock = new VirtualClock(machine.Options.TimeProvider);
+                var deadline = Deadline(machine, clock.Now);
+                return pump.Run(() => RunCoreAsync(machine, request, observer, clock, timeout, cancellationToken), clock, deadline, timeout);
+            },
+            CancellationToken.None);
+    }
+
+    private static DateTimeOffset? Deadline(CompiledStateMachine machine, DateTimeOffset start) =>
+        machine.TimeoutSeconds is { } seconds ? start + TimeSpan.FromSeconds((double)seconds) : null;
+
+    /// <summary>One execution; <paramref name="clock"/> and <paramref name="fastForwardTimeout"/> are set in fast-forward mode.</summary>
+    private async Task<ExecutionResult> RunCoreAsync(
+        CompiledStateMachine machine, ExecutionRequest request, IExecutionObserver? observer, VirtualClock? clock, CancellationTokenSource? fastForwardTimeout, CancellationToken cancellationToken)
+    {
         var options = machine.Options;
         var identity = Identify(request, options);
         var recorder = new HistoryRecorder(observer, options.MaxHistoryEvents);
-        var clock = options.FastForward ? new VirtualClock(options.TimeProvider) : null;
         var start = clock?.Now ?? options.TimeProvider.GetUtcNow();
-        DateTimeOffset? deadline = machine.TimeoutSeconds is { } seconds ? start + TimeSpan.FromSeconds((double)seconds) : null;
-        using var timeout = deadline is not null && clock is null
+        var deadline = Deadline(machine, start);
+        using var ownTimeout = fastForwardTimeout is null && deadline is not null
             ? new CancellationTokenSource(deadline.Value - start, options.TimeProvider)
-            : new CancellationTokenSource();
+            : null;
+        var timeout = fastForwardTimeout ?? ownTimeout ?? s_neverCancelled;
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.StopSource?.Token ?? CancellationToken.None);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopped.Token, timeout.Token);
         var run = new ExecutionRun(options, recorder, identity, request.Input, start, linked.Token) { Deadline = deadline, Clock = clock };
@@ -56,10 +83,8 @@ public sealed class StepFunctionsEngine
         string? output = null, error = null, cause = null;
         try
         {
-            var running = Interpreter.RunScopeAsync(machine.Root, frame, Payload.FromText(request.Input));
-            var outcome = running.IsCompletedSuccessfully || clock is null
-                ? await running.ConfigureAwait(false)
-                : await DriveAsync(running.AsTask(), clock, deadline, timeout).ConfigureAwait(false);
+            // Continuations stay on the caller's context: in fast-forward mode that is the execution's pump.
+            var outcome = await Interpreter.RunScopeAsync(machine.Root, frame, Payload.FromText(request.Input)).ConfigureAwait(true);
             if (outcome.Failure is { } failure)
             {
                 (status, error, cause) = (ExecutionResult.Failed, failure.Error, failure.Cause);
@@ -99,32 +124,6 @@ public sealed class StepFunctionsEngine
             Retries = run.Retries,
             TaskCalls = run.TaskCalls,
         };
-    }
-
-    /// <summary>
-    /// Fast-forward mode: while the execution is not done, wake the earliest sleeper on the virtual clock; when
-    /// nobody sleeps, something real (a Lambda call) is pending, so wait for it or for a new sleeper. A sleeper past
-    /// the execution's deadline times the execution out.
-    /// </summary>
-    private static async Task<ScopeOutcome> DriveAsync(Task<ScopeOutcome> running, VirtualClock clock, DateTimeOffset? deadline, CancellationTokenSource timeout)
-    {
-        while (!running.IsCompleted)
-        {
-            if (clock.WakeNext(deadline, out var reachedDeadline))
-            {
-                if (reachedDeadline)
-                {
-                    await timeout.CancelAsync().ConfigureAwait(false);
-                    break;
-                }
-
-                continue;
-            }
-
-            await Task.WhenAny(running, clock.SleeperAddedAsync()).ConfigureAwait(false);
-        }
-
-        return await running.ConfigureAwait(false);
     }
 
     private static void ValidateInput(string input, int? limit)

@@ -26,7 +26,7 @@ internal sealed partial class MapNode
         {
             while (running is { Count: > 0 } && limits.MaxConcurrency > 0 && running.Count >= limits.MaxConcurrency)
             {
-                await CompleteOneAsync(running, frames, outputs, state, limits, count, recorder, stop).ConfigureAwait(false);
+                await CompleteOneAsync(running, frames, outputs, state, limits, count, recorder, stop).ConfigureAwait(true);
             }
 
             if (state.Failure is not null)
@@ -56,7 +56,7 @@ internal sealed partial class MapNode
 
         while (running is { Count: > 0 })
         {
-            await CompleteOneAsync(running, frames, outputs, state, limits, count, recorder, stop).ConfigureAwait(false);
+            await CompleteOneAsync(running, frames, outputs, state, limits, count, recorder, stop).ConfigureAwait(true);
         }
 
         return state.Failure is { } failure
@@ -67,9 +67,9 @@ internal sealed partial class MapNode
     private async Task CompleteOneAsync(
         List<Task<(int Index, ScopeOutcome? Outcome)>> running, Frame[] frames, Payload[] outputs, InlineRun state, Limits limits, int count, HistoryRecorder recorder, CancellationTokenSource stop)
     {
-        var finished = await Task.WhenAny(running).ConfigureAwait(false);
+        var finished = await Task.WhenAny(running).ConfigureAwait(true);
         running.Remove(finished);
-        var (index, outcome) = await finished.ConfigureAwait(false);
+        var (index, outcome) = await finished.ConfigureAwait(true);
         if (outcome is { } done)
         {
             Complete(index, done, frames, outputs, state, limits, count, recorder, stop);
@@ -112,7 +112,7 @@ internal sealed partial class MapNode
     {
         try
         {
-            return (index, await pending.ConfigureAwait(false));
+            return (index, await pending.ConfigureAwait(true));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && child.AbortReason is { } reason)
         {
@@ -154,7 +154,7 @@ internal sealed partial class MapNode
             };
             var childRun = new ExecutionRun(run.Options, new HistoryRecorder(null, null), childIdentity, itemInput.Text, frame.Now, frame.Token) { Clock = run.Clock };
             var child = new Frame(childRun, new VariableScope(null), 0, frame.Token, isTopLevel: true);
-            var outcome = await Interpreter.RunScopeAsync(Processor, child, itemInput).ConfigureAwait(false);
+            var outcome = await Interpreter.RunScopeAsync(Processor, child, itemInput).ConfigureAwait(true);
 
             if (outcome.Failure is { } childFailure)
             {

@@ -62,7 +62,7 @@ internal sealed partial class MapNode : WorkStateNode
     {
         try
         {
-            return await RunStateAsync(frame, input).ConfigureAwait(false);
+            return await RunStateAsync(frame, input).ConfigureAwait(true);
         }
         catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
         {
@@ -117,8 +117,8 @@ internal sealed partial class MapNode : WorkStateNode
             try
             {
                 outcome = _distributed
-                    ? await RunDistributedAsync(frame, effective, items, limits).ConfigureAwait(false)
-                    : await RunInlineAsync(frame, effective, items, limits).ConfigureAwait(false);
+                    ? await RunDistributedAsync(frame, effective, items, limits).ConfigureAwait(true)
+                    : await RunInlineAsync(frame, effective, items, limits).ConfigureAwait(true);
             }
             catch (StatesException e)
             {
@@ -133,7 +133,7 @@ internal sealed partial class MapNode : WorkStateNode
                 if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
                 {
                     frame.Source = outcome.LastEventId;
-                    await frame.DelayAsync(pause).ConfigureAwait(false);
+                    await frame.DelayAsync(pause).ConfigureAwait(true);
                     continue;
                 }
 

@@ -41,7 +41,7 @@ internal sealed class ParallelNode : WorkStateNode
     {
         try
         {
-            return await RunStateAsync(frame, input).ConfigureAwait(false);
+            return await RunStateAsync(frame, input).ConfigureAwait(true);
         }
         catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
         {
@@ -70,14 +70,14 @@ internal sealed class ParallelNode : WorkStateNode
         while (true)
         {
             frame.Source = recorder.Simple(HistoryEventType.ParallelStateStarted, frame.Source, frame.Now);
-            var outcome = await RunBranchesAsync(frame, branchInput.With(branchInput.Node, shared: true)).ConfigureAwait(false);
+            var outcome = await RunBranchesAsync(frame, branchInput.With(branchInput.Node, shared: true)).ConfigureAwait(true);
             if (outcome.Failure is { } failure)
             {
                 // As for Map (recorded): a retry restarts with ParallelStateStarted pointing at the failing event.
                 if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
                 {
                     frame.Source = outcome.LastEventId;
-                    await frame.DelayAsync(pause).ConfigureAwait(false);
+                    await frame.DelayAsync(pause).ConfigureAwait(true);
                     continue;
                 }
 
@@ -143,12 +143,12 @@ internal sealed class ParallelNode : WorkStateNode
             var remaining = waiting.Select(w => w.Task).ToList();
             while (remaining.Count > 0)
             {
-                var finished = await Task.WhenAny(remaining).ConfigureAwait(false);
+                var finished = await Task.WhenAny(remaining).ConfigureAwait(true);
                 remaining.Remove(finished);
                 var index = waiting.First(w => w.Task == finished).Index;
                 try
                 {
-                    var done = await finished.ConfigureAwait(false);
+                    var done = await finished.ConfigureAwait(true);
                     outputs[index] = done.Output;
                     if (done.Failure is { } f && failure is null)
                     {

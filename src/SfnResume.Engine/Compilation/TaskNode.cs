@@ -79,12 +79,12 @@ internal sealed class TaskNode : WorkStateNode
         var retryCount = 0;
         while (true)
         {
-            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount).ConfigureAwait(false);
+            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount).ConfigureAwait(true);
             if (attempt.Failure is { } failure)
             {
                 if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
                 {
-                    await frame.DelayAsync(pause).ConfigureAwait(false);
+                    await frame.DelayAsync(pause).ConfigureAwait(true);
                     continue;
                 }
 
@@ -151,7 +151,7 @@ internal sealed class TaskNode : WorkStateNode
             {
                 try
                 {
-                    outcome = await pending.AsTask().WaitAsync(max, run.Time, frame.Token).ConfigureAwait(false);
+                    outcome = await pending.AsTask().WaitAsync(max, run.Time, frame.Token).ConfigureAwait(true);
                 }
                 catch (TimeoutException)
                 {
@@ -160,7 +160,7 @@ internal sealed class TaskNode : WorkStateNode
             }
             else
             {
-                outcome = await pending.ConfigureAwait(false);
+                outcome = await pending.ConfigureAwait(true);
             }
         }
         catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)

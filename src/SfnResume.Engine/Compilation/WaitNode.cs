@@ -91,7 +91,7 @@ internal sealed class WaitNode : StateNode
     {
         try
         {
-            await waiting.ConfigureAwait(false);
+            await waiting.ConfigureAwait(true);
         }
         catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
         {

@@ -43,7 +43,7 @@ internal static class Interpreter
     {
         while (true)
         {
-            var step = await pending.ConfigureAwait(false);
+            var step = await pending.ConfigureAwait(true);
             if (step.Failure is { } failure)
             {
                 return Fail(node, frame, failure);

@@ -2,8 +2,8 @@ namespace SfnResume.Engine.Runtime;
 
 /// <summary>
 /// Fast-forward time: one virtual clock per execution. Waits and retry pauses register a sleeper instead of
-/// taking real time; the execution's driver wakes the earliest sleeper (ties in registration order) and moves
-/// the clock to its wake time. Branches that wait therefore interleave by virtual time, exactly as their events
+/// taking real time; the execution's pump (<see cref="ExecutionPump"/>) wakes the earliest sleeper (ties in
+/// registration order) when nothing else is runnable and moves the clock to its wake time. Branches that wait therefore interleave by virtual time, exactly as their events
 /// would on AWS, and a run with synchronous tasks is fully deterministic.
 /// </summary>
 internal sealed class VirtualClock
@@ -11,33 +11,21 @@ internal sealed class VirtualClock
     private readonly TimeProvider _time;
     private readonly PriorityQueue<Sleeper, (DateTimeOffset Wake, long Sequence)> _sleepers = new();
     private readonly Lock _gate = new();
-    private TimeSpan _offset;
+    private long _offsetTicks;
     private long _sequence;
-    private TaskCompletionSource? _sleeperAdded;
 
     public VirtualClock(TimeProvider time) => _time = time;
 
-    public DateTimeOffset Now
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _time.GetUtcNow() + _offset;
-            }
-        }
-    }
+    /// <summary>The virtual now: the time provider's now plus every jump the clock made.</summary>
+    public DateTimeOffset Now => _time.GetUtcNow().AddTicks(Volatile.Read(ref _offsetTicks));
 
     /// <summary>Completes when the driver moves the clock past <paramref name="delay"/> from now; cancelled with <paramref name="cancellationToken"/>.</summary>
     public Task SleepAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         var sleeper = new Sleeper();
-        TaskCompletionSource? added;
         lock (_gate)
         {
-            _sleepers.Enqueue(sleeper, (_time.GetUtcNow() + _offset + delay, _sequence++));
-            added = _sleeperAdded;
-            _sleeperAdded = null;
+            _sleepers.Enqueue(sleeper, (Now + delay, _sequence++));
         }
 
         if (cancellationToken.CanBeCanceled)
@@ -45,7 +33,6 @@ internal sealed class VirtualClock
             sleeper.Registration = cancellationToken.Register(static s => ((Sleeper)s!).TrySetCanceled(), sleeper);
         }
 
-        added?.TrySetResult();
         return sleeper.Task;
     }
 
@@ -67,12 +54,12 @@ internal sealed class VirtualClock
                     continue;
                 }
 
-                var now = _time.GetUtcNow() + _offset;
+                var now = Now;
                 if (deadline is { } limit && key.Wake >= limit)
                 {
                     if (limit > now)
                     {
-                        _offset += limit - now;
+                        Volatile.Write(ref _offsetTicks, _offsetTicks + (limit - now).Ticks);
                     }
 
                     reachedDeadline = true;
@@ -82,7 +69,7 @@ internal sealed class VirtualClock
                 _sleepers.Dequeue();
                 if (key.Wake > now)
                 {
-                    _offset += key.Wake - now;
+                    Volatile.Write(ref _offsetTicks, _offsetTicks + (key.Wake - now).Ticks);
                 }
 
                 next = candidate;
@@ -99,21 +86,6 @@ internal sealed class VirtualClock
         next.Registration.Dispose();
         next.TrySetResult();
         return true;
-    }
-
-    /// <summary>Completes when a sleeper is registered (or at once when one is waiting).</summary>
-    public Task SleeperAddedAsync()
-    {
-        lock (_gate)
-        {
-            if (_sleepers.Count > 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            _sleeperAdded ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _sleeperAdded.Task;
-        }
     }
 
     private sealed class Sleeper() : TaskCompletionSource(TaskCreationOptions.None)

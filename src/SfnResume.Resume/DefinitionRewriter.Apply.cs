@@ -13,6 +13,11 @@ public static partial class DefinitionRewriter
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(plan);
         var raw = AddGoToState(definition.Raw, plan.ResumeState, plan.ChoiceStateName, plan.FlagName, plan.Jsonata);
+        if (plan.Entry is { } entry)
+        {
+            Nested.NestedRewriter.Apply(raw, definition, plan, entry);
+        }
+
         var parsed = AslParser.Parse(raw);
         if (!parsed.IsValid)
         {

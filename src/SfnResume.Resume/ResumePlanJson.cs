@@ -24,7 +24,20 @@ public static class ResumePlanJson
             result["note"] = plan.Note;
         }
 
+        result["actions"] = new JsonArray([.. plan.Actions.Select(Action)]);
+
         return result;
+    }
+
+    private static JsonNode Action(StateResumeAction action)
+    {
+        var item = new JsonObject { ["path"] = action.Path, ["action"] = action.ActionName };
+        if (action.Note is not null)
+        {
+            item["note"] = action.Note;
+        }
+
+        return item;
     }
 
     private static JsonObject Failure(FailurePoint failure) => new()

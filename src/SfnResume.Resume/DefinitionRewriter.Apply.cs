@@ -18,7 +18,14 @@ public static partial class DefinitionRewriter
             Nested.NestedRewriter.Apply(raw, definition, plan, entry);
         }
 
-        var parsed = AslParser.Parse(raw);
+        var text = raw.ToJsonString();
+        if (text.Length > Nested.ResumeTreeBuilder.MaxDefinitionChars)
+        {
+            throw new ResumePlanningException(
+                $"the resumable copy would have {text.Length} characters, over the 1,048,576 CreateStateMachine accepts; resume from an enclosing state with --from");
+        }
+
+        var parsed = AslParser.Parse(text);
         if (!parsed.IsValid)
         {
             throw new InvalidOperationException(

@@ -56,6 +56,7 @@ internal sealed class NestedRewriter
 
     private void Run(ResumePlan plan, ScopeEntry top)
     {
+        var firstRestore = NewName();
         var containers = new List<ContainerResume>();
         Collect(top.Inner, containers);
         var topStates = (JsonObject)_root["States"]!;
@@ -89,7 +90,7 @@ internal sealed class NestedRewriter
             }
         }
 
-        AddRestoreStates(topStates, choice, plan, top.Target, assigns);
+        AddRestoreStates(topStates, choice, plan, top.Target, assigns, firstRestore);
     }
 
     private static void Collect(ContainerResume? container, List<ContainerResume> into)
@@ -116,7 +117,7 @@ internal sealed class NestedRewriter
     /// GoToState's resume rule leads here: the first Pass drops the flag from the input (so it does not reach the
     /// outputs), then Pass states restore the variables in Assigns of at most 256 KiB each.
     /// </summary>
-    private void AddRestoreStates(JsonObject topStates, JsonObject choice, ResumePlan plan, string target, List<KeyValuePair<string, JsonNode?>> assigns)
+    private void AddRestoreStates(JsonObject topStates, JsonObject choice, ResumePlan plan, string target, List<KeyValuePair<string, JsonNode?>> assigns, string firstName)
     {
         var chunks = new List<JsonObject>();
         var current = new JsonObject();
@@ -140,7 +141,7 @@ internal sealed class NestedRewriter
             chunks.Add(current);
         }
 
-        var names = chunks.Select(_ => NewName()).ToList();
+        var names = chunks.Select((_, i) => i == 0 ? firstName : NewName()).ToList();
         for (var i = 0; i < chunks.Count; i++)
         {
             var pass = new JsonObject

@@ -163,6 +163,19 @@ public sealed class ResumePlannerGoldenTests
         Assert.All(copy.AllStates.Where(s => definition.FindState(s.State.Name) is null), s => Assert.StartsWith("GoToState", s.State.Name, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("nested-parallel-map-parallel")]
+    [InlineData("map-failure-concurrent")]
+    public void Apply_NestedFailure_CopyMatchesGolden(string name)
+    {
+        var definition = LoadDefinition(name);
+        var plan = PlanFor(name, name, new ResumeOptions { Patch = JsonNode.Parse("""{"fixed":true}""") });
+
+        var copy = DefinitionRewriter.Apply(definition, plan);
+
+        Golden.AssertJson(copy.Raw, $"testdata/plans/{name}.copy.asl.json");
+    }
+
     [Fact]
     public void CopyName_LongName_IsCutToEightyCharacters()
     {

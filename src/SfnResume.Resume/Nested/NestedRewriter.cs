@@ -66,8 +66,14 @@ internal sealed class NestedRewriter
         {
             choice["Assign"] = new JsonObject { [OnVariable] = false };
             assigns.Add(new(OnVariable, true));
+            // Leaving the resumed container, by its end or a catcher, ends the resume: a later loop back into it
+            // runs it as written.
             var container = (JsonObject)topStates[top.Target]!;
             AddLiteralAssign(container, OnVariable, false);
+            foreach (var catcher in (container["Catch"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                AddLiteralAssign(catcher, OnVariable, false);
+            }
         }
 
         assigns.AddRange(top.Variables);

@@ -138,7 +138,7 @@ internal sealed class NestedRewriter
                 size = 0;
             }
 
-            current[name] = Literal(value);
+            SetAssign(current, name, value);
             size += valueSize;
         }
 
@@ -418,7 +418,7 @@ internal sealed class NestedRewriter
         var assign = new JsonObject();
         foreach (var (name, value) in extra.Concat(entry.Variables))
         {
-            assign[name] = Literal(value);
+            SetAssign(assign, name, value);
         }
 
         if (assign.Count > 0)
@@ -446,6 +446,35 @@ internal sealed class NestedRewriter
     /// A literal value for Assign or Output. JSONata evaluates every string written <c>{% %}</c>, so values go in
     /// as a JSONata expression whose text is the JSON itself (JSON is valid JSONata literal syntax).
     /// </summary>
+    /// <summary>
+    /// Adds a variable with a literal value to an Assign. In JSONPath an Assign evaluates every key ending in
+    /// <c>.$</c>, even deep inside a value, so a value holding such a key goes in as
+    /// <c>States.StringToJson('...')</c> instead (quotes, braces and backslashes escaped, as the intrinsic
+    /// syntax asks: https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html).
+    /// </summary>
+    private void SetAssign(JsonObject assign, string name, JsonNode? value)
+    {
+        if (!_jsonata && HasTemplateKey(value))
+        {
+            var text = value!.ToJsonString()
+                .Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("'", "\\'", StringComparison.Ordinal)
+                .Replace("{", "\\{", StringComparison.Ordinal)
+                .Replace("}", "\\}", StringComparison.Ordinal);
+            assign[name + ".$"] = "States.StringToJson('" + text + "')";
+            return;
+        }
+
+        assign[name] = Literal(value);
+    }
+
+    private static bool HasTemplateKey(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => p.Key.EndsWith(".$", StringComparison.Ordinal) || HasTemplateKey(p.Value)),
+        JsonArray a => a.Any(HasTemplateKey),
+        _ => false,
+    };
+
     private JsonNode? Literal(JsonNode? value) =>
         _jsonata && value is not null ? "{% " + value.ToJsonString() + " %}" : value?.DeepClone();
 

@@ -149,6 +149,13 @@ internal static partial class Catalog
              "D":{"Type":"Pass","Parameters":{"doubled.$":"$doubled","caught.$":"$caught","c.$":"$.c"},"End":true}}}
             """,
             """{"n":4}""") { Patch = """{"key":"ck"}""" },
+        new("variables-holding-template-like-keys",
+            """
+            {"StartAt":"Keep","States":{"Keep":{"Type":"Pass","Assign":{"cfg.$":"$.cfg"},"Next":"B"},
+             "B":{"Type":"Task","Resource":"fn:needKey","ResultPath":"$.b","Next":"Show"},
+             "Show":{"Type":"Pass","Parameters":{"cfg.$":"$cfg","b.$":"$.b"},"End":true}}}
+            """,
+            """{"cfg":{"path.$":"$.x","text":"it's {odd} \\ here"}}""") { Patch = """{"key":"tk"}""" },
     ];
 
     private static string Items10000()

@@ -31,6 +31,16 @@ public sealed class SpecialCaseTests
     }
 
     [Fact]
+    public async Task Resume_VariableHoldingTemplateLikeKeys_IsRestoredThroughStringToJson()
+    {
+        var outcome = await ScenarioRunner.RunAsync(Catalog.All().Single(s => s.Name == "variables-holding-template-like-keys"));
+
+        Assert.Contains("States.StringToJson(", outcome.Copy.Raw.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(ExecutionResult.Succeeded, outcome.Resumed.Status);
+        Assert.Equal("$.x", (string?)JsonNode.Parse(outcome.Resumed.Output!)!["cfg"]!["path.$"]);
+    }
+
+    [Fact]
     public async Task Plan_FromPlainInnerName_ResolvesWhenItRanOnce()
     {
         var failed = await RunAsync(ScenarioRunner.Parse(TwoBranches), """{"n":3}""");

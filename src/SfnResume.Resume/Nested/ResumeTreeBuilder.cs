@@ -135,8 +135,10 @@ internal sealed class ResumeTreeBuilder
         };
     }
 
-    private ParallelResume OpenParallel(ParallelState parallel, VisitAttempt attempt, string path, ImmutableArray<IterationKey> key)
+    private ParallelResume? OpenParallel(ParallelState parallel, VisitAttempt attempt, string path, ImmutableArray<IterationKey> key)
     {
+        var actionsBefore = _actions.Count;
+        var budgetBefore = _dataBudget;
         var branches = ImmutableArray.CreateBuilder<BranchResume>(parallel.Branches.Length);
         for (var b = 0; b < parallel.Branches.Length; b++)
         {
@@ -148,7 +150,7 @@ internal sealed class ResumeTreeBuilder
                 _actions.Add(new StateResumeAction(branchPath, ResumeAction.RunAgain, "the branch had not started"));
                 branches.Add(new BranchResume(b, BranchMode.Run, null, null));
             }
-            else if (recorded.Status == VisitStatus.Succeeded && LastForced(recorded.Visits) is null && ParseOutput(recorded.Visits[^1]) is { } output)
+            else if (recorded.Status == VisitStatus.Succeeded && LastForced(recorded.Visits) is null && RecordedOutput(recorded.Visits[^1]) is { } output)
             {
                 _dataBudget -= output.Length;
                 _actions.Add(new StateResumeAction(branchPath, ResumeAction.Reuse));
@@ -157,8 +159,17 @@ internal sealed class ResumeTreeBuilder
             else
             {
                 var entry = EntryFor(recorded.Visits, branchPath + "/", key)!;
+                _dataBudget -= EntryOverhead + Encoding.UTF8.GetByteCount(entry.Input?.ToJsonString() ?? "null");
                 branches.Add(new BranchResume(b, BranchMode.Enter, null, entry));
             }
+        }
+
+        if (_dataBudget < 0)
+        {
+            _actions.RemoveRange(actionsBefore, _actions.Count - actionsBefore);
+            _dataBudget = budgetBefore;
+            FallbackNote = "the recorded branch outputs and inputs would take the copy's definition past 1,048,576 characters: every branch runs again";
+            return null;
         }
 
         return new ParallelResume(parallel.Name, key, branches.MoveToImmutable());
@@ -197,7 +208,7 @@ internal sealed class ResumeTreeBuilder
             }
 
             if (iteration is { Status: VisitStatus.Succeeded } && iteration.Visits.Count > 0 && LastForced(iteration.Visits) is null
-                && ParseOutput(iteration.Visits[^1]) is { } text)
+                && RecordedOutput(iteration.Visits[^1]) is { } text)
             {
                 outputs.Add(new JsonObject { ["o"] = JsonNode.Parse(text) });
                 bytes += text.Length + 7;
@@ -334,7 +345,7 @@ internal sealed class ResumeTreeBuilder
         }
     }
 
-    private static string? ParseOutput(StateVisit last) => last.Output;
+    private static string? RecordedOutput(StateVisit last) => last.Output;
 
     private static string RangeLabel(int from, int to) => from == to
         ? "iteration " + from.ToString(CultureInfo.InvariantCulture)

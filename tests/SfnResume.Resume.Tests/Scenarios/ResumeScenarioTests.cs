@@ -9,7 +9,7 @@ namespace SfnResume.Resume.Tests.Scenarios;
 /// Every scenario: run until it fails, plan, run the copy with the resume input, run the repaired workflow clean.
 /// The resumed run must end with the clean run's output and do exactly the work the failed run had not finished:
 /// for every state path and every Lambda call (function and input), what the failed run completed plus what the
-/// resumed run did equals what the clean run did.
+/// resumed run did equals what the clean run did. Started without the flag, the copy gives the clean run's output.
 /// </summary>
 public sealed class ResumeScenarioTests
 {
@@ -45,6 +45,8 @@ public sealed class ResumeScenarioTests
         Assert.True(outcome.Clean.Status == ExecutionResult.Succeeded, $"clean run: {outcome.Clean.Error} {outcome.Clean.Cause}");
         Assert.True(outcome.Resumed.Status == ExecutionResult.Succeeded, $"resumed run: {outcome.Resumed.Error} {outcome.Resumed.Cause}");
         AssertSameJson(outcome.Clean.Output!, outcome.Resumed.Output!);
+        Assert.True(outcome.CopyUnflagged!.Status == ExecutionResult.Succeeded, $"copy without the flag: {outcome.CopyUnflagged.Error} {outcome.CopyUnflagged.Cause}");
+        AssertSameJson(outcome.Clean.Output!, outcome.CopyUnflagged.Output!);
         Assert.DoesNotContain(AslValidator.Validate(outcome.Copy), d => d.IsError);
         AssertOnlyUnfinishedWorkRepeated(
             Completed(outcome.Failed.Events, outcome.Clean.Events, outcome.Copy),

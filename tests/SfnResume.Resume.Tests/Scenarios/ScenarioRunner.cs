@@ -36,7 +36,10 @@ internal static class ScenarioRunner
             ?? (scenario.PatchNode is { } patch ? JsonMergePatch.Apply(JsonNode.Parse(scenario.Input), patch)!.ToJsonString() : scenario.Input);
         var clean = await RunOnceAsync(repaired, cleanInput, cleanLambdas, scenario.Unbounded, "clean");
 
-        return new ScenarioOutcome(plan, copy, failed, resumed, clean, failedLambdas, resumedLambdas, cleanLambdas);
+        // Without the flag the copy must behave like the workflow it was made from.
+        var copyUnflagged = await RunOnceAsync(copy, cleanInput, new Lambdas(scenario.FixHandlers), scenario.Unbounded, "copy-unflagged");
+
+        return new ScenarioOutcome(plan, copy, failed, resumed, clean, failedLambdas, resumedLambdas, cleanLambdas) { CopyUnflagged = copyUnflagged };
     }
 
     public static StateMachineDefinition Parse(string json)
@@ -76,4 +79,8 @@ internal sealed record ScenarioOutcome(
     ExecutionResult Clean,
     Lambdas FailedLambdas,
     Lambdas ResumedLambdas,
-    Lambdas CleanLambdas);
+    Lambdas CleanLambdas)
+{
+    /// <summary>The copy started with the clean run's input, without the resume flag.</summary>
+    public ExecutionResult? CopyUnflagged { get; init; }
+}

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace SfnResume.Resume;
 
-/// <summary>A plan as JSON: the shape of <c>sfn-resume plan --output json</c> without the definition.</summary>
+/// <summary>
+/// A plan as JSON: the shape of <c>sfn-resume plan --output json</c> without the definition. <c>actions</c> lists,
+/// per path, <c>{"path", "action": "skip"|"reuse"|"run-again"|"resume-here", "note"?}</c>.
+/// </summary>
 public static class ResumePlanJson
 {
     public static JsonObject ToJson(ResumePlan plan)

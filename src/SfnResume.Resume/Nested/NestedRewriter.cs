@@ -475,8 +475,11 @@ internal sealed class NestedRewriter
         _ => false,
     };
 
+    /// <remarks>A <c>%}</c> can only occur inside a JSON string, where <c>\u0025</c> spells the same text without ending the expression.</remarks>
     private JsonNode? Literal(JsonNode? value) =>
-        _jsonata && value is not null ? "{% " + value.ToJsonString() + " %}" : value?.DeepClone();
+        _jsonata && value is not null
+            ? "{% " + value.ToJsonString().Replace("%}", "\\u0025}", StringComparison.Ordinal) + " %}"
+            : value?.DeepClone();
 
     private List<JsonObject> Conditions(ImmutableArray<IterationKey> key, int? item)
     {

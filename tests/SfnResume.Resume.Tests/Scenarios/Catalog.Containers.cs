@@ -13,14 +13,30 @@ internal static partial class Catalog
              "After":{"Type":"Pass","Parameters":{"results.$":"$"},"End":true}}}
             """,
             """{"n":2}""") { FixHandlers = true },
-        new("parallel-two-branches-fail-and-abort",
+        new("parallel-waits-then-failure-in-first-branch",
             """
             {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
-              {"StartAt":"B0","States":{"B0":{"Type":"Task","Resource":"fn:broken","End":true}}},
+              {"StartAt":"W0","States":{"W0":{"Type":"Wait","Seconds":5,"Next":"B0"},"B0":{"Type":"Task","Resource":"fn:broken","End":true}}},
               {"StartAt":"B1","States":{"B1":{"Type":"Task","Resource":"fn:double","End":true}}},
               {"StartAt":"W2","States":{"W2":{"Type":"Wait","Seconds":30,"Next":"B2"},"B2":{"Type":"Task","Resource":"fn:echo","End":true}}}]}}}
             """,
             """{"n":3}""") { FixHandlers = true },
+        new("parallel-two-broken-branches-after-waits",
+            """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"V0","States":{"V0":{"Type":"Wait","Seconds":5,"Next":"T0"},"T0":{"Type":"Task","Resource":"fn:broken","End":true}}},
+              {"StartAt":"T1","States":{"T1":{"Type":"Task","Resource":"fn:double","End":true}}},
+              {"StartAt":"V2","States":{"V2":{"Type":"Wait","Seconds":5,"Next":"T2"},"T2":{"Type":"Task","Resource":"fn:broken","End":true}}}]}}}
+            """,
+            """{"n":4}""") { FixHandlers = true },
+        new("parallel-two-branches-fail-while-running",
+            """
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"L0","States":{"L0":{"Type":"Task","Resource":"fn:lateBroken","End":true}}},
+              {"StartAt":"L1","States":{"L1":{"Type":"Task","Resource":"fn:double","End":true}}},
+              {"StartAt":"L2","States":{"L2":{"Type":"Task","Resource":"fn:lateBroken","End":true}}}]}}}
+            """,
+            """{"n":6}""") { FixHandlers = true },
         new("parallel-second-state-in-branch",
             """
             {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"ResultPath":"$.r","Branches":[
@@ -106,6 +122,9 @@ internal static partial class Catalog
         new("nested-map-in-map",
             """{"StartAt":"Rows","States":{"Rows":{"Type":"Map","ItemsPath":"$.rows","End":true,"ItemProcessor":{"StartAt":"Cols","States":{"Cols":{"Type":"Map","ItemsPath":"$.cols","End":true,"ItemProcessor":{"StartAt":"Cell","States":{"Cell":{"Type":"Task","Resource":"fn:picky","End":true}}}}}}}}}""",
             """{"rows":[{"cols":[{"n":1},{"n":2}]},{"cols":[{"n":3},{"n":4}]},{"cols":[{"n":5},{"n":10}]}]}""") { FixHandlers = true },
+        new("nested-map-in-map-concurrent",
+            """{"StartAt":"Rows","States":{"Rows":{"Type":"Map","ItemsPath":"$.rows","End":true,"ItemProcessor":{"StartAt":"Cols","States":{"Cols":{"Type":"Map","ItemsPath":"$.cols","End":true,"ItemProcessor":{"StartAt":"Cell","States":{"Cell":{"Type":"Task","Resource":"fn:picky","End":true}}}}}}}}}""",
+            """{"rows":[{"cols":[{"n":1},{"n":3}]},{"cols":[{"n":4},{"n":10}]},{"cols":[{"n":17},{"n":5}]}]}""") { FixHandlers = true },
         new("nested-map-in-parallel-branch",
             """
             {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[

@@ -18,6 +18,8 @@ namespace SfnResume.Resume.Tests.Scenarios;
 /// <item><c>broken</c>: before the fix always fails with <c>Broken</c>; fixed, returns <c>{"repaired": true}</c>.</item>
 /// <item><c>rare</c>: returns <c>n * 2</c> for <c>n</c> or <c>{"n": n}</c>; before the fix it fails with <c>BadItem</c>
 /// when <c>n &gt; 9996</c> (the last three of the items 0..9999).</item>
+/// <item><c>lateBroken</c>: before the fix, waits until a second <c>lateBroken</c> call has started, then fails
+/// with <c>LateBroken</c> (two branches fail while both are running); fixed, returns <c>{"late": true}</c>.</item>
 /// <item><c>tick</c>: returns <c>{"count": count + 1}</c>.</item>
 /// </list>
 /// </remarks>
@@ -25,6 +27,10 @@ internal sealed class Lambdas
 {
     private readonly bool _fixed;
     private readonly ConcurrentQueue<(string Function, string Input, bool Succeeded)> _calls = new();
+
+    /// <summary>Released once two <c>lateBroken</c> calls have started, so both are in flight together.</summary>
+    private readonly TaskCompletionSource _bothStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _lateStarted;
 
     public Lambdas(bool fixedHandlers)
     {
@@ -83,6 +89,24 @@ internal sealed class Lambdas
             return !_fixed && n > 9996
                 ? throw new LambdaFunctionException("BadItem", $"item {n} is not handled")
                 : JsonValue.Create(n * 2);
+        });
+        invoker.Add("lateBroken", async (invocation, cancellationToken) =>
+        {
+            var text = Canonical(invocation.Payload);
+            if (_fixed)
+            {
+                _calls.Enqueue(("lateBroken", text, true));
+                return new LambdaOutcome.Succeeded(new JsonObject { ["late"] = true });
+            }
+
+            if (Interlocked.Increment(ref _lateStarted) == 2)
+            {
+                _bothStarted.TrySetResult();
+            }
+
+            await _bothStarted.Task.WaitAsync(cancellationToken);
+            _calls.Enqueue(("lateBroken", text, false));
+            return new LambdaOutcome.Failed("LateBroken", "{\"errorType\":\"LateBroken\",\"errorMessage\":\"fails once another call is in flight\"}");
         });
         Add(invoker, "tick", input => new JsonObject { ["count"] = (input?["count"] is { } c ? Num(c) : 0) + 1 });
         return invoker;

@@ -13,7 +13,19 @@ public static partial class DefinitionRewriter
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(plan);
         var raw = AddGoToState(definition.Raw, plan.ResumeState, plan.ChoiceStateName, plan.FlagName, plan.Jsonata);
-        var parsed = AslParser.Parse(raw);
+        if (plan.Entry is { } entry)
+        {
+            Nested.NestedRewriter.Apply(raw, definition, plan, entry);
+        }
+
+        var text = raw.ToJsonString();
+        if (text.Length > Nested.ResumeTreeBuilder.MaxDefinitionChars)
+        {
+            throw new ResumePlanningException(
+                $"the resumable copy would have {text.Length} characters, over the 1,048,576 CreateStateMachine accepts; resume from an enclosing state with --from");
+        }
+
+        var parsed = AslParser.Parse(text);
         if (!parsed.IsValid)
         {
             throw new InvalidOperationException(

@@ -4,9 +4,11 @@ using System.Text.RegularExpressions;
 namespace SfnResume.Resume;
 
 /// <summary>
-/// Builds the resumable copy of a state machine: the user's definition, untouched, with one Choice state in
-/// front that jumps to the resume state when the input carries the resume flag and otherwise runs the
-/// original flow from the original StartAt.
+/// Builds the resumable copy of a state machine: the user's definition with one Choice state in front that
+/// jumps to the resume state when the input carries the resume flag and otherwise runs the original flow from
+/// the original StartAt. When the failure is inside a Parallel or Map, <see cref="Apply"/> also adds guard
+/// states inside the branches and Map processors on the way (see <c>Nested.NestedRewriter</c>); the user's
+/// own states keep their names and fields (a rewritten Map's ItemSelector wraps the original one).
 /// </summary>
 /// <remarks>
 /// The seed technique used <c>BooleanEquals false -> StartAt, Default -> failed state</c>, which makes AWS

@@ -64,4 +64,13 @@ public sealed record ResumePlan(
 {
     /// <summary>Why the resume point is not simply the failed state, when it is not.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Per state, branch or iteration (path form <c>Outer/branch 1/Charge</c>, <c>Items/iteration 0..41</c>): what the
+    /// resumed run does there, and for each fallback why. Top-level skipped states come first.
+    /// </summary>
+    public ImmutableArray<StateResumeAction> Actions { get; init; } = [];
+
+    /// <summary>The inner resume points (Parallel branches, Map iterations), for the rewriter.</summary>
+    internal Nested.ScopeEntry? Entry { get; init; }
 }

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace SfnResume.Resume;
 
-/// <summary>A plan as JSON: the shape of <c>sfn-resume plan --output json</c> without the definition.</summary>
+/// <summary>
+/// A plan as JSON: the shape of <c>sfn-resume plan --output json</c> without the definition. <c>actions</c> lists,
+/// per path, <c>{"path", "action": "skip"|"reuse"|"run-again"|"resume-here", "note"?}</c>.
+/// </summary>
 public static class ResumePlanJson
 {
     public static JsonObject ToJson(ResumePlan plan)
@@ -24,7 +27,20 @@ public static class ResumePlanJson
             result["note"] = plan.Note;
         }
 
+        result["actions"] = new JsonArray([.. plan.Actions.Select(Action)]);
+
         return result;
+    }
+
+    private static JsonNode Action(StateResumeAction action)
+    {
+        var item = new JsonObject { ["path"] = action.Path, ["action"] = action.ActionName };
+        if (action.Note is not null)
+        {
+            item["note"] = action.Note;
+        }
+
+        return item;
     }
 
     private static JsonObject Failure(FailurePoint failure) => new()

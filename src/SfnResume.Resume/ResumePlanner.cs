@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SfnResume.Core.Asl;
 using SfnResume.Core.History;
 using SfnResume.Core.Json;
+using SfnResume.Resume.Nested;
 
 namespace SfnResume.Resume;
 
@@ -35,9 +36,8 @@ public static class ResumePlanner
 
         CheckDefinitionMatches(definition, timeline);
         string? note = null;
-        var resumeVisit = options.FromState is { } from
-            ? ChosenVisit(definition, timeline, from)
-            : FailedTopLevelVisit(timeline, failure!);
+        StateVisit? chosen = options.FromState is { } from ? FromStateResolver.Resolve(definition, timeline, from) : null;
+        var resumeVisit = chosen is null ? FailedTopLevelVisit(timeline, failure!) : (chosen.Ancestors.FirstOrDefault() ?? chosen);
         if (options.FromState is null && CaughtBeforeFail(timeline, resumeVisit) is { } caught)
         {
             note = $"'{resumeVisit.Name}' is a Fail state reached after '{caught.Name}' failed and was caught ({caught.Error}); " +
@@ -47,11 +47,16 @@ public static class ResumePlanner
 
         var input = ResumeInput(resumeVisit, options);
         var skipped = Skipped(timeline, resumeVisit);
+        var tree = new ResumeTreeBuilder(definition, options.Patch, chosen);
+        var entry = tree.Top(resumeVisit, input, timeline.Visits);
+        var actions = skipped.Select(s => new StateResumeAction(s.Name, ResumeAction.Skip)).Concat(tree.Actions).ToImmutableArray();
         var choiceName = DefinitionRewriter.ChooseStateName(definition.AllStates.Select(s => s.State.Name));
         var jsonata = definition.EffectiveQueryLanguage == QueryLanguage.Jsonata;
         return new ResumePlan(failure, resumeVisit.Name, input, skipped, options.FlagName, choiceName, CopyName(options.StateMachineName), jsonata)
         {
             Note = note,
+            Actions = actions,
+            Entry = entry,
         };
     }
 
@@ -99,23 +104,6 @@ public static class ResumePlanner
         }
 
         return null;
-    }
-
-    private static StateVisit ChosenVisit(StateMachineDefinition definition, ExecutionTimeline timeline, string name)
-    {
-        if (!definition.TryGetLocation(name, out var location))
-        {
-            throw new ResumePlanningException($"--from: the definition has no state '{name}'");
-        }
-
-        if (!location.Scope.IsRoot)
-        {
-            throw new ResumePlanningException(
-                $"--from: state '{name}' is inside '{location.Scope.OwnerStateName}'; resume at a top-level state (the copy's GoToState can only jump to one)");
-        }
-
-        return timeline.LastVisit(name)
-            ?? throw new ResumePlanningException($"--from: the execution never entered state '{name}', so there is no recorded input to resume it with");
     }
 
     private static JsonNode ResumeInput(StateVisit visit, ResumeOptions options)

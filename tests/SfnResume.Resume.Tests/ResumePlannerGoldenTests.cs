@@ -81,12 +81,24 @@ public sealed class ResumePlannerGoldenTests
 
     [Theory]
     [InlineData("Nope", "no state 'Nope'")]
-    [InlineData("Process", "inside 'ProcessItems'")]
-    public void Plan_FromState_RejectsUnknownAndNestedStates(string from, string message)
+    [InlineData("Process", "ran in 3 branches or iterations; name one with a path such as 'ProcessItems/iteration")]
+    [InlineData("ProcessItems/iteration 9/Process", "never started iteration 9")]
+    [InlineData("ProcessItems/branch 0/Process", "write 'iteration N'")]
+    public void Plan_FromState_RejectsUnknownAndAmbiguousStates(string from, string message)
     {
         var ex = Assert.Throws<ResumePlanningException>(() => PlanFor("map-failure-serial", "map-failure-serial", new ResumeOptions { FromState = from }));
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_FromNestedPath_ResumesInsideTheMapWithThatInput()
+    {
+        var plan = PlanFor("map-failure-serial", "map-failure-serial", new ResumeOptions { FromState = "ProcessItems/iteration 0/Process" });
+
+        Assert.Equal("ProcessItems", plan.ResumeState);
+        Assert.Contains(plan.Actions, a => a.Path == "ProcessItems/iteration 0/Process" && a.Action == ResumeAction.ResumeHere);
+        Assert.DoesNotContain(plan.Actions, a => a.Path.StartsWith("ProcessItems/iteration 0", StringComparison.Ordinal) && a.Action == ResumeAction.Reuse);
     }
 
     [Fact]
@@ -147,8 +159,21 @@ public sealed class ResumePlannerGoldenTests
 
         Assert.Equal("GoToState", copy.StartAt);
         Assert.DoesNotContain(AslValidator.Validate(copy), d => d.IsError);
-        Assert.True(JsonNode.DeepEquals(definition.Raw["States"]!["Outer"], copy.Raw["States"]!["Outer"]));
-        Assert.Equal(definition.AllStates.Length + 1, copy.AllStates.Length);
+        Assert.All(definition.AllStates, s => Assert.Equal(s.State.Type, copy.FindState(s.State.Name)?.Type));
+        Assert.All(copy.AllStates.Where(s => definition.FindState(s.State.Name) is null), s => Assert.StartsWith("GoToState", s.State.Name, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nested-parallel-map-parallel")]
+    [InlineData("map-failure-concurrent")]
+    public void Apply_NestedFailure_CopyMatchesGolden(string name)
+    {
+        var definition = LoadDefinition(name);
+        var plan = PlanFor(name, name, new ResumeOptions { Patch = JsonNode.Parse("""{"fixed":true}""") });
+
+        var copy = DefinitionRewriter.Apply(definition, plan);
+
+        Golden.AssertJson(copy.Raw, $"testdata/plans/{name}.copy.asl.json");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace SfnResume.Engine.Conformance;
 /// Lambda handlers' event loop), which is how everything run by the conformance runner waits. Two timers racing
 /// each other would need a scheduler that knows when all work is idle, which a clock cannot know.
 /// </summary>
-public sealed class FastForwardTimeProvider : TimeProvider
+internal sealed class FastForwardTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();
     private DateTimeOffset _now;

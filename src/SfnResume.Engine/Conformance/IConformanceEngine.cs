@@ -38,7 +38,7 @@ public sealed record ConformanceRunRequest(
 }
 
 /// <summary>Adapts a delegate to <see cref="IConformanceEngine"/>.</summary>
-public sealed class DelegateConformanceEngine(Func<ConformanceRunRequest, CancellationToken, Task<ConformanceExecution>> run)
+internal sealed class DelegateConformanceEngine(Func<ConformanceRunRequest, CancellationToken, Task<ConformanceExecution>> run)
     : IConformanceEngine
 {
     public Task<ConformanceExecution> RunAsync(ConformanceRunRequest request, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace SfnResume.Engine.Conformance;
 /// N seconds, formatted with a strftime format. The same filling applies to the case's regex transformers so
 /// the filled value is masked as it was when recorded.
 /// </summary>
-public static partial class InputTemplate
+internal static partial class InputTemplate
 {
     [GeneratedRegex(@"\{\{NOW([+-])([0-9]+)s\|([^}]*)\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();

@@ -74,6 +74,17 @@ internal abstract class StateNode
     protected static Payload Reuse(Payload result, Payload output) =>
         !ReferenceEquals(result, output) && result.Holds(output.Node) && !output.IsShared ? result : output;
 
+    /// <summary>
+    /// A JSONata expression failed: AWS records <c>EvaluationFailed</c> (error, cause, location, state) and the state
+    /// fails with <c>States.QueryEvaluationError</c> and the same cause.
+    /// </summary>
+    protected Step EvaluationFailed(Frame frame, QueryEvaluationException error, long enteredId)
+    {
+        var cause = StatesCauses.InState(Name, enteredId, error.Detail);
+        frame.Source = frame.Run.Recorder.EvaluationFailed(frame.Source, frame.Now, StatesErrorNames.QueryEvaluationError, cause, error.Location, Name);
+        return Step.Fail(StatesErrorNames.QueryEvaluationError, cause);
+    }
+
     /// <summary>A data-flow error raised by the expression layer, with AWS's state prefix on its cause.</summary>
     protected Step Failed(StatesException error, long enteredId)
     {

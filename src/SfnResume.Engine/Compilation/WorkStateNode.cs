@@ -53,6 +53,21 @@ internal abstract class WorkStateNode : StateNode
             return Step.Fail(failure);
         }
 
+        if (catcher.Jsonata is { } outcome)
+        {
+            try
+            {
+                var errorOutput = failure.ToErrorOutput();
+                var (output, jsonataAssigned) = outcome.Evaluate(
+                    JsonataScope.ForError(frame, rawInput.Node, errorOutput, ReadsContext), Payload.FromNode(errorOutput));
+                return Exit(frame, output, jsonataAssigned, catcher.Target);
+            }
+            catch (QueryEvaluationException e)
+            {
+                return EvaluationFailed(frame, e, enteredId);
+            }
+        }
+
         try
         {
             var assigned = catcher.Assign?.Evaluate(frame, failure.ToErrorOutput(), Random);

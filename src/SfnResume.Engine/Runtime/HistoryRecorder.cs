@@ -145,6 +145,13 @@ internal sealed partial class HistoryRecorder
             : e with { LambdaFunctionTimedOutEventDetails = details });
     }
 
+    /// <summary>A JSONata expression of <paramref name="state"/> failed at <paramref name="location"/> (history-events.md).</summary>
+    public long EvaluationFailed(long previous, DateTimeOffset at, string error, string cause, string location, string state)
+    {
+        var details = new EvaluationFailedEventDetails { Error = error, Cause = cause, Location = location, State = state };
+        return Add(HistoryEventType.EvaluationFailed, previous, at, e => e with { EvaluationFailedEventDetails = details });
+    }
+
     public long TaskScheduled(long previous, DateTimeOffset at, string resourceType, string resource, string region, string parameters, long? timeoutInSeconds, long? heartbeatInSeconds)
     {
         var details = new TaskScheduledEventDetails

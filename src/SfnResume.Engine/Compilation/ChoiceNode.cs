@@ -34,7 +34,7 @@ internal sealed class ChoiceNode : StateNode
         {
             _rules = [];
             _jsonataRules = [.. state.Choices.Select(r => new JsonataBranch(r.Next!, JsonataCondition.Compile(r), JsonataOutcome.Compile(r.Output, r.Assign)))];
-            _jsonataDefault = JsonataOutcome.Compile(state.Output, state.Assign);
+            _jsonataDefault = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
             ReadsContext = _jsonataDefault.ReadsContext || _jsonataRules.Any(r => r.Condition.ReadsContext || r.Outcome.ReadsContext);
             return;
         }

@@ -52,8 +52,9 @@ internal sealed class JsonataOutcome
 
     public bool ReadsContext => (_output?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false);
 
-    public static JsonataOutcome Compile(JsonNode? output, JsonNode? assign) =>
-        new(JsonataTemplate.Compile(output, "Output"), JsonataAssign.Compile(assign));
+    /// <summary>Compiles the fields; <paramref name="hasOutput"/> tells a JSON null <c>Output</c> from an absent one.</summary>
+    public static JsonataOutcome Compile(JsonNode? output, JsonNode? assign, bool hasOutput = false) =>
+        new(hasOutput || output is not null ? JsonataTemplate.CompileValue(output, "Output") : null, JsonataAssign.Compile(assign));
 
     /// <summary>
     /// Evaluates <c>Assign</c> and <c>Output</c>; without <c>Output</c> the state's output is

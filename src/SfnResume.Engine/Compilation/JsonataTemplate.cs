@@ -195,7 +195,7 @@ internal abstract partial class JsonataTemplate
 /// <summary>A JSONata evaluation failure (<c>States.QueryEvaluationError</c>) at a field location such as <c>Output/result</c>.</summary>
 internal sealed class QueryEvaluationException : Exception
 {
-    public QueryEvaluationException(string location, string detail)
+    public QueryEvaluationException(string? location, string detail)
         : base(detail)
     {
         Location = location;
@@ -219,7 +219,11 @@ internal sealed class QueryEvaluationException : Exception
         Detail = message;
     }
 
-    public string Location { get; }
+    /// <summary>The failing field, or null when AWS names none (a Map input that is not an array).</summary>
+    public string? Location { get; }
 
     public string Detail { get; }
+
+    /// <summary>True when the EvaluationFailed event points at the state's Entered event rather than at its predecessor.</summary>
+    public bool FromEntered { get; init; }
 }

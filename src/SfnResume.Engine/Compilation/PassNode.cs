@@ -32,7 +32,7 @@ internal sealed class PassNode : StateNode
         _random = random;
         if (state.IsJsonata)
         {
-            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign);
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
             ReadsContext = _jsonata.ReadsContext;
             return;
         }

@@ -76,12 +76,15 @@ internal abstract class StateNode
 
     /// <summary>
     /// A JSONata expression failed: AWS records <c>EvaluationFailed</c> (error, cause, location, state) and the state
-    /// fails with <c>States.QueryEvaluationError</c> and the same cause.
+    /// fails with <c>States.QueryEvaluationError</c> and the same cause. Recorded: the event points where the
+    /// state's Entered event points (a Wait's Timestamp failure, found later, points at the Entered event).
     /// </summary>
     protected Step EvaluationFailed(Frame frame, QueryEvaluationException error, long enteredId)
     {
         var cause = StatesCauses.InState(Name, enteredId, error.Detail);
-        frame.Source = frame.Run.Recorder.EvaluationFailed(frame.Source, frame.Now, StatesErrorNames.QueryEvaluationError, cause, error.Location, Name);
+        var recorder = frame.Run.Recorder;
+        var previous = error.FromEntered ? frame.Source : recorder.PreviousOf(enteredId);
+        frame.Source = recorder.EvaluationFailed(previous, frame.Now, StatesErrorNames.QueryEvaluationError, cause, error.Location, Name);
         return Step.Fail(StatesErrorNames.QueryEvaluationError, cause);
     }
 

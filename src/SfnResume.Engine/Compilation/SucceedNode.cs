@@ -19,7 +19,7 @@ internal sealed class SucceedNode : StateNode
         _outputPath = SelectPath.Compile(state.OutputPath);
         if (state.IsJsonata)
         {
-            _jsonata = JsonataOutcome.Compile(state.Output, null);
+            _jsonata = JsonataOutcome.Compile(state.Output, null, state.Raw.ContainsKey("Output"));
         }
 
         ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_jsonata?.ReadsContext ?? false);

@@ -57,7 +57,7 @@ internal sealed class TaskNode : WorkStateNode
         if (state.IsJsonata)
         {
             _arguments = JsonataTemplate.Compile(state.Arguments, "Arguments");
-            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign);
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
         }
 
         ReadsContext = (_arguments?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)

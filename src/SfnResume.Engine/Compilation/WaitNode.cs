@@ -66,7 +66,7 @@ internal sealed class WaitNode : StateNode
         {
             _secondsExpression = state.Seconds?.Expression is { } se ? new JsonataTemplate.Expression(se, "Seconds") : null;
             _timestampExpression = state.Timestamp?.Expression is { } te ? new JsonataTemplate.Expression(te, "Timestamp") : null;
-            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign);
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
             ReadsContext = _jsonata.ReadsContext || (_secondsExpression?.ReadsContext ?? false) || (_timestampExpression?.ReadsContext ?? false);
             return;
         }
@@ -166,7 +166,7 @@ internal sealed class WaitNode : StateNode
             var value = _timestampExpression.Evaluate(scope);
             if (!JsonNodes.TryGetString(value, out var text) || !AslTimestamp.TryParse(text, out var until))
             {
-                throw new QueryEvaluationException("Timestamp", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + Describe(value));
+                throw new QueryEvaluationException("Timestamp", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + Describe(value)) { FromEntered = true };
             }
 
             var remaining = until - frame.Now;

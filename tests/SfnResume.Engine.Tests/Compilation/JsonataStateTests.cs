@@ -172,4 +172,77 @@ public sealed class JsonataStateTests
 
         Assert.Equal("40", result.Output);
     }
+
+    [Fact]
+    public async Task Map_ItemsItemSelectorAndLimitExpressions()
+    {
+        var result = await new EngineHarness().RunAsync(
+            Machine("""
+                {"S":{"Type":"Map","Items":"{% $states.input.xs %}","MaxConcurrency":"{% 1 %}","ToleratedFailureCount":"{% 0 %}",
+                 "ItemSelector":{"v":"{% $states.context.Map.Item.Value * $states.input.k %}","i":"{% $states.context.Map.Item.Index %}"},
+                 "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "Output":{"all":"{% $states.result %}"},"End":true}}
+                """),
+            """{"xs":[1,2],"k":10}""");
+
+        Assert.Equal(ExecutionResult.Succeeded, result.Status);
+        Assert.Equal("""{"all":[{"v":10,"i":0},{"v":20,"i":1}]}""", result.Output);
+    }
+
+    [Fact]
+    public async Task Map_ItemsNotAnArray_RecordsEvaluationFailedThenMapStateFailed()
+    {
+        var result = await new EngineHarness().RunAsync(
+            Machine("""{"S":{"Type":"Map","Items":"{% 1 %}","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}"""), "{}");
+
+        var types = result.Events.Select(e => e.Type).ToList();
+        Assert.Equal([HistoryEventType.ExecutionStarted, HistoryEventType.MapStateEntered, HistoryEventType.EvaluationFailed, HistoryEventType.MapStateFailed, HistoryEventType.ExecutionFailed], types);
+        Assert.Equal(0, result.Events[2].PreviousEventId);
+        Assert.Equal("Items", result.Events[2].EvaluationFailedEventDetails!.Location);
+        Assert.EndsWith("The JSONata expression '1' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for value: 1", result.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parallel_ArgumentsFeedBranchesAndResultFeedsOutput()
+    {
+        var result = await new EngineHarness().RunAsync(
+            Machine("""
+                {"S":{"Type":"Parallel","Arguments":{"n":"{% $states.input.n + 1 %}"},
+                 "Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","Output":"{% $states.input.n %}","End":true}}},
+                             {"StartAt":"B","States":{"B":{"Type":"Pass","Output":"{% $states.input.n * 2 %}","End":true}}}],
+                 "Output":"{% $sum($states.result) %}","End":true}}
+                """),
+            """{"n": 1}""");
+
+        Assert.Equal("6", result.Output);
+    }
+
+    [Fact]
+    public async Task Assign_InnerScopeReadsOuterVariables()
+    {
+        var result = await new EngineHarness().RunAsync(
+            Machine("""
+                {"S":{"Type":"Pass","Assign":{"base":100},"Next":"M"},
+                 "M":{"Type":"Map","Items":[1,2],"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $base + $states.input %}","End":true}}},"End":true}}
+                """),
+            "{}");
+
+        Assert.Equal("[101,102]", result.Output);
+    }
+
+    [Fact]
+    public async Task Output_JsonNull_IsKeptAsNull()
+    {
+        var result = await new EngineHarness().RunAsync(Machine("""{"S":{"Type":"Pass","Output":null,"End":true}}"""), """{"a":1}""");
+
+        Assert.Equal("null", result.Output);
+    }
+
+    [Fact]
+    public async Task Clock_AndRandomness_ComeFromEngineOptions()
+    {
+        var result = await new EngineHarness().RunAsync(Machine("""{"S":{"Type":"Pass","Output":{"now":"{% $now() %}","r":"{% $random() %}"},"End":true}}"""), "{}");
+
+        Assert.Equal("""{"now":"2024-06-01T12:00:00.000Z","r":0.5}""", result.Output);
+    }
 }

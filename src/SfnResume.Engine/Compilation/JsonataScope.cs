@@ -6,11 +6,15 @@ namespace SfnResume.Engine.Compilation;
 
 /// <summary>
 /// What a JSONata expression of one state sees: <c>$states</c> (input, result, errorOutput, context) and the
-/// workflow variables visible in the frame. Clock and randomness come from the engine options.
+/// workflow variables visible in the frame. Clock and randomness come from the engine options. One scope serves
+/// all expressions of a state's step, so <c>$states</c> is built once (variables cannot change meanwhile: Assign
+/// applies only when the state exits).
 /// </summary>
-internal readonly struct JsonataScope
+internal sealed class JsonataScope
 {
     private readonly Frame _frame;
+    private JsonataEnvironment? _environment;
+    private bool _statesBound;
     private readonly JsonNode? _result;
     private readonly bool _hasResult;
     private readonly JsonNode? _errorOutput;
@@ -43,15 +47,16 @@ internal readonly struct JsonataScope
     {
         var frame = _frame;
         var options = frame.Run.Options;
-        var environment = new JsonataEnvironment
+        var environment = _environment ??= new JsonataEnvironment
         {
             StepFunctionsExtensions = true,
             Clock = () => frame.Now,
             Random = options.NextRandom,
             RandomBytes = bytes => FillFromGuids(bytes, options.NewGuid),
         };
-        if (readsStates)
+        if (readsStates && !_statesBound)
         {
+            _statesBound = true;
             var states = new JsonObject { ["input"] = Input?.DeepClone() };
             if (_hasResult)
             {

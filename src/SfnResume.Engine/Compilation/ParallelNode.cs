@@ -80,7 +80,7 @@ internal sealed class ParallelNode : WorkStateNode
         }
         catch (QueryEvaluationException e)
         {
-            return EvaluationFailed(frame, e, enteredId);
+            return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
         }
 
         var recorder = frame.Run.Recorder;
@@ -117,7 +117,7 @@ internal sealed class ParallelNode : WorkStateNode
                 }
                 catch (QueryEvaluationException e)
                 {
-                    return EvaluationFailed(frame, e, enteredId);
+                    return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
                 }
             }
 

@@ -94,7 +94,7 @@ internal sealed class TaskNode : WorkStateNode
         }
         catch (QueryEvaluationException e)
         {
-            return EvaluationFailed(frame, e, enteredId);
+            return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
         }
 
         int[]? counters = null;
@@ -123,7 +123,7 @@ internal sealed class TaskNode : WorkStateNode
                 }
                 catch (QueryEvaluationException e)
                 {
-                    return EvaluationFailed(frame, e, enteredId);
+                    return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
                 }
             }
 

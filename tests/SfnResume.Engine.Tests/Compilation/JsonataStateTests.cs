@@ -245,4 +245,31 @@ public sealed class JsonataStateTests
 
         Assert.Equal("""{"now":"2024-06-01T12:00:00.000Z","r":0.5}""", result.Output);
     }
+
+    [Fact]
+    public async Task Task_ArgumentsError_IsCaughtByStatesAll()
+    {
+        var harness = new EngineHarness(f => f.Add("id", p => p));
+        var result = await harness.RunAsync(
+            Machine("{\"S\":{\"Type\":\"Task\",\"Resource\":\"" + Function + "id\",\"Arguments\":\"{% $nope %}\",\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"R\","
+                + "\"Output\":\"{% $states.errorOutput.Error %}\"}],\"End\":true},\"R\":{\"Type\":\"Succeed\"}}"),
+            "{}");
+
+        Assert.Equal(ExecutionResult.Succeeded, result.Status);
+        Assert.Equal("\"States.QueryEvaluationError\"", result.Output);
+        Assert.Single(result.Events, e => e.Type == HistoryEventType.EvaluationFailed);
+    }
+
+    [Fact]
+    public async Task Task_LambdaInvoke_ArgumentsHoldFunctionNameAndPayload()
+    {
+        var harness = new EngineHarness(f => f.Add("echo", p => p));
+        var result = await harness.RunAsync(
+            Machine("{\"S\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"Arguments\":{\"FunctionName\":\"" + Function + "echo\","
+                + "\"Payload\":{\"v\":\"{% $states.input.v %}\"}},\"Output\":\"{% $states.result.Payload %}\",\"End\":true}}"),
+            """{"v": 7}""");
+
+        Assert.Equal(ExecutionResult.Succeeded, result.Status);
+        Assert.Equal("""{"v":7}""", result.Output);
+    }
 }

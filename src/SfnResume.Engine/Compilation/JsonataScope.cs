@@ -47,7 +47,7 @@ internal sealed class JsonataScope
     {
         var frame = _frame;
         var options = frame.Run.Options;
-        var environment = _environment ??= new JsonataEnvironment
+        var environment = _environment ??= frame.JsonataEnvironment ??= new JsonataEnvironment
         {
             StepFunctionsExtensions = true,
             Clock = () => frame.Now,

@@ -16,10 +16,10 @@ internal sealed class ErrorHandling
     private readonly CompiledCatcher[] _catchers;
     private readonly TimeSpan? _pauseOverride;
 
-    public ErrorHandling(string stateName, ImmutableArray<Retrier> retry, ImmutableArray<Catcher> @catch, EngineOptions options)
+    public ErrorHandling(string stateName, ImmutableArray<Retrier> retry, ImmutableArray<Catcher> @catch, EngineOptions options, bool jsonata = false)
     {
         _retriers = [.. retry.Select(r => new CompiledRetrier(r))];
-        _catchers = [.. @catch.Select(c => new CompiledCatcher(c))];
+        _catchers = [.. @catch.Select(c => new CompiledCatcher(c, jsonata))];
         if (options.RetryPauseOverrides is { } overrides && overrides.TryGetValue(stateName, out var pause))
         {
             _pauseOverride = pause;
@@ -30,7 +30,7 @@ internal sealed class ErrorHandling
 
     public IEnumerable<string> CatchTargets => _catchers.Select(c => c.NextName);
 
-    public bool ReadsContext => _catchers.Any(c => c.Assign?.ReadsContext ?? false);
+    public bool ReadsContext => _catchers.Any(c => (c.Assign?.ReadsContext ?? false) || (c.Jsonata?.ReadsContext ?? false));
 
     public void Link(Func<string, StateNode> resolve)
     {
@@ -135,15 +135,18 @@ internal sealed class ErrorHandling
 }
 
 /// <summary>One <c>Catch</c> entry: the error output goes into the state's raw input at <c>ResultPath</c>.</summary>
-internal sealed class CompiledCatcher(Catcher catcher)
+internal sealed class CompiledCatcher(Catcher catcher, bool jsonata)
 {
+    /// <summary>In a JSONata state: the catcher's <c>Output</c> and <c>Assign</c>, which read <c>$states.errorOutput</c>.</summary>
+    public JsonataOutcome? Jsonata { get; } = jsonata ? JsonataOutcome.Compile(catcher.Output, catcher.Assign) : null;
+
     public string[] ErrorEquals { get; } = [.. catcher.ErrorEquals];
 
     public string NextName { get; } = catcher.Next;
 
     public ResultPathField ResultPath { get; } = ResultPathField.Compile(catcher.ResultPath);
 
-    public AssignField? Assign { get; } = AssignField.Compile(catcher.Assign);
+    public AssignField? Assign { get; } = jsonata ? null : AssignField.Compile(catcher.Assign);
 
     public StateNode? Target { get; set; }
 

@@ -19,6 +19,8 @@ internal sealed class FailNode : StateNode
     private readonly PathOrIntrinsic? _errorPath;
     private readonly PathOrIntrinsic? _causePath;
     private readonly EngineRandom _random;
+    private readonly JsonataTemplate.Expression? _errorExpression;
+    private readonly JsonataTemplate.Expression? _causeExpression;
 
     public FailNode(FailState state, EngineRandom random)
         : base(state, HistoryEventType.FailStateEntered, HistoryEventType.FailStateEntered)
@@ -28,12 +30,29 @@ internal sealed class FailNode : StateNode
         _errorPath = state.Error?.Path is { } ep ? PathOrIntrinsic.Parse(ep) : null;
         _causePath = state.Cause?.Path is { } cp ? PathOrIntrinsic.Parse(cp) : null;
         _random = random;
-        ReadsContext = ContextUse.Mentions(state.Error?.Path) || ContextUse.Mentions(state.Cause?.Path);
+        _errorExpression = state.Error?.Expression is { } ee ? new JsonataTemplate.Expression(ee, "Error") : null;
+        _causeExpression = state.Cause?.Expression is { } ce ? new JsonataTemplate.Expression(ce, "Cause") : null;
+        ReadsContext = (_errorExpression?.ReadsContext ?? false) || (_causeExpression?.ReadsContext ?? false) || ContextUse.Mentions(state.Error?.Path) || ContextUse.Mentions(state.Cause?.Path);
     }
 
     public override ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
         var enteredId = Enter(frame, input);
+        if (_errorExpression is not null || _causeExpression is not null)
+        {
+            try
+            {
+                var scope = JsonataScope.ForInput(frame, input.Node, ReadsContext);
+                var error = _errorExpression is null ? _error : AsText(_errorExpression.EvaluateTyped(scope, "string"));
+                var cause = _causeExpression is null ? _cause : AsText(_causeExpression.EvaluateTyped(scope, "string"));
+                return new ValueTask<Step>(Step.Fail(error, cause));
+            }
+            catch (QueryEvaluationException e)
+            {
+                return new ValueTask<Step>(EvaluationFailed(frame, e, enteredId));
+            }
+        }
+
         try
         {
             var scope = frame.Scope(input.Node, ReadsContext);

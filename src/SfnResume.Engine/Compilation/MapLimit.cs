@@ -14,6 +14,7 @@ internal sealed class MapLimit
     private readonly JsonPathExpression? _path;
     private readonly string _pathField;
     private readonly string _kind;
+    private JsonataTemplate.Expression? _expression;
 
     private MapLimit(decimal? value, JsonPathExpression? path, string pathField, string kind)
     {
@@ -23,15 +24,25 @@ internal sealed class MapLimit
         _kind = kind;
     }
 
-    public bool ReadsContext => _path?.Root == JsonPathRoot.Context;
+    public bool ReadsContext => _path?.Root == JsonPathRoot.Context || (_expression?.ReadsContext ?? false);
 
     public static MapLimit Compile(AslDynamicValue? value, string pathField, string kind) =>
-        value?.Path is { } path
+        value?.Expression is { } expression
+            ? new MapLimit(null, null, pathField, kind) { _expression = new JsonataTemplate.Expression(expression, pathField[..^"Path".Length]) }
+            : value?.Path is { } path
             ? new MapLimit(null, JsonPathExpression.Parse(path), pathField, kind)
             : new MapLimit(value?.Number, null, pathField, kind);
 
     public long? ResolveInteger(Frame frame, JsonNode? input)
     {
+        if (_expression is not null)
+        {
+            var evaluated = _expression.EvaluateTyped(JsonataScope.ForInput(frame, input, ReadsContext), "number");
+            return JsonNodes.TryGetInt64(evaluated, out var whole)
+                ? whole
+                : throw _expression.Fail("returned an unexpected result type. Expected 'integer', but was 'number' for value: " + CompactJson.Write(evaluated));
+        }
+
         if (_path is null)
         {
             return _value is { } v ? (long)v : null;
@@ -49,6 +60,13 @@ internal sealed class MapLimit
 
     public double? ResolveNumber(Frame frame, JsonNode? input)
     {
+        if (_expression is not null)
+        {
+            var evaluated = _expression.EvaluateTyped(JsonataScope.ForInput(frame, input, ReadsContext), "number");
+            JsonNodes.TryGetDouble(evaluated, out var number);
+            return number;
+        }
+
         if (_path is null)
         {
             return _value is { } v ? (double)v : null;

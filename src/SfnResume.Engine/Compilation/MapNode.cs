@@ -30,6 +30,9 @@ internal sealed partial class MapNode : WorkStateNode
     private readonly MapLimit _toleratedPercentage;
     private readonly bool _distributed;
     private readonly string? _label;
+    private readonly JsonataTemplate? _items;
+    private readonly JsonataTemplate? _jsonataSelector;
+    private readonly JsonataOutcome? _jsonata;
 
     public MapNode(MapState state, ErrorHandling handling, EngineRandom random)
         : base(state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, handling, random)
@@ -51,7 +54,15 @@ internal sealed partial class MapNode : WorkStateNode
         _toleratedPercentage = MapLimit.Compile(state.ToleratedFailurePercentage, "ToleratedFailurePercentagePath", "float");
         _distributed = state.Mode == MapMode.Distributed;
         _label = state.Label;
-        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_itemSelector?.ReadsContext ?? false)
+        if (state.IsJsonata)
+        {
+            _itemSelector = null;
+            _items = JsonataTemplate.Compile(state.Items, "Items");
+            _jsonataSelector = JsonataTemplate.Compile(state.ItemSelector, "ItemSelector");
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
+        }
+
+        ReadsContext = (_items?.ReadsContext ?? false) || (_jsonataSelector?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || _outputPath.ReadsContext || (_itemSelector?.ReadsContext ?? false)
             || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext
             || _itemsPath?.Root == JsonPathRoot.Context || _maxConcurrency.ReadsContext || _toleratedCount.ReadsContext || _toleratedPercentage.ReadsContext;
     }
@@ -74,12 +85,27 @@ internal sealed partial class MapNode : WorkStateNode
     private async ValueTask<Step> RunStateAsync(Frame frame, Payload input)
     {
         var enteredId = Enter(frame, input);
+        try
+        {
+            return await RunEnteredAsync(frame, input, enteredId).ConfigureAwait(true);
+        }
+        catch (QueryEvaluationException e)
+        {
+            // Recorded: EvaluationFailed, then MapStateFailed, then the failure leaves the state.
+            var failed = EvaluationFailed(frame, e, enteredId);
+            frame.Source = frame.Run.Recorder.Simple(HistoryEventType.MapStateFailed, frame.Source, frame.Now);
+            return CatchOrFail(frame, input, failed.Failure!, enteredId);
+        }
+    }
+
+    private async ValueTask<Step> RunEnteredAsync(Frame frame, Payload input, long enteredId)
+    {
         Payload effective;
         JsonArray items;
         try
         {
-            effective = _inputPath.Apply(frame, input);
-            items = SelectItems(frame, effective.Node);
+            effective = _jsonata is null ? _inputPath.Apply(frame, input) : input;
+            items = _jsonata is null ? SelectItems(frame, effective.Node) : JsonataItems(frame, input.Node);
         }
         catch (StatesException e)
         {
@@ -144,6 +170,13 @@ internal sealed partial class MapNode : WorkStateNode
             // MapStateSucceeded and the Exited event both point at the last iteration (or map run) event (recorded).
             recorder.Simple(HistoryEventType.MapStateSucceeded, outcome.LastEventId, frame.Now);
             frame.Source = outcome.ExitSource;
+            if (_jsonata is not null)
+            {
+                var (jsonataOutput, jsonataAssigned) = _jsonata.Evaluate(
+                    JsonataScope.ForResult(frame, input.Node, outcome.Result!.Node, ReadsContext), outcome.Result!);
+                return Exit(frame, jsonataOutput, jsonataAssigned, Next);
+            }
+
             try
             {
                 var result = outcome.Result!;
@@ -176,9 +209,37 @@ internal sealed partial class MapNode : WorkStateNode
     }
 
     /// <summary>The input of item <paramref name="index"/>: the ItemSelector's result, or the item itself (shared with the items array).</summary>
+    /// <summary>JSONata <c>Items</c>: an expression or literal that must give an array; absent, the input must be one.</summary>
+    private JsonArray JsonataItems(Frame frame, JsonNode? input)
+    {
+        if (_items is null)
+        {
+            return input as JsonArray
+                ?? throw new QueryEvaluationException(null, "Map state input must be an array but was: " + JsonNodes.ToCompactJson(input));
+        }
+
+        var scope = JsonataScope.ForInput(frame, input, ReadsContext);
+        var value = _items is JsonataTemplate.Expression expression ? expression.EvaluateTyped(scope, "array") : _items.Evaluate(scope);
+        return value as JsonArray ?? throw new QueryEvaluationException("Items", "The field 'Items' must be an array.");
+    }
+
     private Payload ItemInput(Frame frame, Payload effective, JsonArray items, int index)
     {
         var item = items[index];
+        if (_jsonataSelector is not null)
+        {
+            var mapContext = frame.Context;
+            mapContext.SetMapItem(index, item?.DeepClone());
+            try
+            {
+                return Payload.FromNode(_jsonataSelector.Evaluate(JsonataScope.ForInput(frame, effective.Node, true)));
+            }
+            finally
+            {
+                mapContext.ClearMapItem();
+            }
+        }
+
         if (_itemSelector is null)
         {
             return Payload.FromNode(item, shared: true);

@@ -21,6 +21,8 @@ internal sealed class ParallelNode : WorkStateNode
     private readonly ResultPathField _resultPath;
     private readonly SelectPath _outputPath;
     private readonly AssignField? _assign;
+    private readonly JsonataTemplate? _arguments;
+    private readonly JsonataOutcome? _jsonata;
 
     public ParallelNode(ParallelState state, ErrorHandling handling, EngineRandom random)
         : base(state, HistoryEventType.ParallelStateEntered, HistoryEventType.ParallelStateExited, handling, random)
@@ -31,7 +33,13 @@ internal sealed class ParallelNode : WorkStateNode
         _resultPath = ResultPathField.Compile(state.ResultPath);
         _outputPath = SelectPath.Compile(state.OutputPath);
         _assign = AssignField.Compile(state.Assign);
-        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
+        if (state.IsJsonata)
+        {
+            _arguments = JsonataTemplate.Compile(state.Arguments, "Arguments");
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
+        }
+
+        ReadsContext = (_arguments?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
             || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext;
     }
 
@@ -56,12 +64,23 @@ internal sealed class ParallelNode : WorkStateNode
         Payload branchInput;
         try
         {
-            var effective = _inputPath.Apply(frame, input);
-            branchInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+            if (_jsonata is not null)
+            {
+                branchInput = _arguments is null ? input : Payload.FromNode(_arguments.Evaluate(JsonataScope.ForInput(frame, input.Node, ReadsContext)));
+            }
+            else
+            {
+                var effective = _inputPath.Apply(frame, input);
+                branchInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+            }
         }
         catch (StatesException e)
         {
             return Failed(e, enteredId);
+        }
+        catch (QueryEvaluationException e)
+        {
+            return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
         }
 
         var recorder = frame.Run.Recorder;
@@ -88,6 +107,20 @@ internal sealed class ParallelNode : WorkStateNode
             // ParallelStateSucceeded and the Exited event both point at the last branch event (recorded).
             recorder.Simple(HistoryEventType.ParallelStateSucceeded, outcome.LastEventId, frame.Now);
             frame.Source = outcome.LastEventId;
+            if (_jsonata is not null)
+            {
+                try
+                {
+                    var (jsonataOutput, jsonataAssigned) = _jsonata.Evaluate(
+                        JsonataScope.ForResult(frame, input.Node, outcome.Result!.Node, ReadsContext), outcome.Result!);
+                    return Exit(frame, jsonataOutput, jsonataAssigned, Next);
+                }
+                catch (QueryEvaluationException e)
+                {
+                    return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
+                }
+            }
+
             try
             {
                 var result = outcome.Result!;

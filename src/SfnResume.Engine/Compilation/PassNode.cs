@@ -17,6 +17,7 @@ internal sealed class PassNode : StateNode
     private readonly SelectPath _outputPath;
     private readonly AssignField? _assign;
     private readonly EngineRandom _random;
+    private readonly JsonataOutcome? _jsonata;
 
     public PassNode(PassState state, EngineRandom random)
         : base(state, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited)
@@ -29,12 +30,32 @@ internal sealed class PassNode : StateNode
         _outputPath = SelectPath.Compile(state.OutputPath);
         _assign = AssignField.Compile(state.Assign);
         _random = random;
+        if (state.IsJsonata)
+        {
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
+            ReadsContext = _jsonata.ReadsContext;
+            return;
+        }
+
         ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false);
     }
 
     public override ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
         var enteredId = Enter(frame, input);
+        if (_jsonata is not null)
+        {
+            try
+            {
+                var (output, assigned) = _jsonata.Evaluate(JsonataScope.ForInput(frame, input.Node, ReadsContext), input);
+                return new ValueTask<Step>(Exit(frame, output, assigned, Next));
+            }
+            catch (QueryEvaluationException e)
+            {
+                return new ValueTask<Step>(EvaluationFailed(frame, e, enteredId));
+            }
+        }
+
         try
         {
             var effective = _inputPath.Apply(frame, input);

@@ -67,21 +67,16 @@ internal static class StateMachineCompiler
 
     private static StateNode CompileState(StateDefinition state, EngineOptions options, EngineRandom random)
     {
-        if (state.IsJsonata)
-        {
-            throw new NotSupportedException("State '" + state.Name + "' uses JSONata; this engine runs JSONPath states.");
-        }
-
         return state switch
         {
             PassState pass => new PassNode(pass, random),
-            TaskState task => new TaskNode(task, new ErrorHandling(task.Name, task.Retry, task.Catch, options), random),
+            TaskState task => new TaskNode(task, new ErrorHandling(task.Name, task.Retry, task.Catch, options, task.IsJsonata), random),
             ChoiceState choice => new ChoiceNode(choice, random),
             WaitState wait => new WaitNode(wait, random),
             SucceedState succeed => new SucceedNode(succeed),
             FailState fail => new FailNode(fail, random),
-            ParallelState parallel => new ParallelNode(parallel, new ErrorHandling(parallel.Name, parallel.Retry, parallel.Catch, options), random),
-            MapState map => new MapNode(map, new ErrorHandling(map.Name, map.Retry, map.Catch, options), random),
+            ParallelState parallel => new ParallelNode(parallel, new ErrorHandling(parallel.Name, parallel.Retry, parallel.Catch, options, parallel.IsJsonata), random),
+            MapState map => new MapNode(map, new ErrorHandling(map.Name, map.Retry, map.Catch, options, map.IsJsonata), random),
             _ => throw new NotSupportedException("State '" + state.Name + "' has an unknown type."),
         };
     }

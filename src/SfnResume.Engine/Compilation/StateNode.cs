@@ -74,6 +74,20 @@ internal abstract class StateNode
     protected static Payload Reuse(Payload result, Payload output) =>
         !ReferenceEquals(result, output) && result.Holds(output.Node) && !output.IsShared ? result : output;
 
+    /// <summary>
+    /// A JSONata expression failed: AWS records <c>EvaluationFailed</c> (error, cause, location, state) and the state
+    /// fails with <c>States.QueryEvaluationError</c> and the same cause. Recorded: the event points where the
+    /// state's Entered event points (a Wait's Timestamp failure, found later, points at the Entered event).
+    /// </summary>
+    protected Step EvaluationFailed(Frame frame, QueryEvaluationException error, long enteredId)
+    {
+        var cause = StatesCauses.InState(Name, enteredId, error.Detail);
+        var recorder = frame.Run.Recorder;
+        var previous = error.FromEntered ? frame.Source : recorder.PreviousOf(enteredId);
+        frame.Source = recorder.EvaluationFailed(previous, frame.Now, StatesErrorNames.QueryEvaluationError, cause, error.Location, Name);
+        return Step.Fail(StatesErrorNames.QueryEvaluationError, cause);
+    }
+
     /// <summary>A data-flow error raised by the expression layer, with AWS's state prefix on its cause.</summary>
     protected Step Failed(StatesException error, long enteredId)
     {

@@ -10,18 +10,37 @@ internal sealed class SucceedNode : StateNode
 {
     private readonly SelectPath _inputPath;
     private readonly SelectPath _outputPath;
+    private readonly JsonataOutcome? _jsonata;
 
     public SucceedNode(SucceedState state)
         : base(state, HistoryEventType.SucceedStateEntered, HistoryEventType.SucceedStateExited)
     {
         _inputPath = SelectPath.Compile(state.InputPath);
         _outputPath = SelectPath.Compile(state.OutputPath);
-        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext;
+        if (state.IsJsonata)
+        {
+            _jsonata = JsonataOutcome.Compile(state.Output, null, state.Raw.ContainsKey("Output"));
+        }
+
+        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_jsonata?.ReadsContext ?? false);
     }
 
     public override ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
         var enteredId = Enter(frame, input);
+        if (_jsonata is not null)
+        {
+            try
+            {
+                var (output, _) = _jsonata.Evaluate(JsonataScope.ForInput(frame, input.Node, ReadsContext), input);
+                return new ValueTask<Step>(Exit(frame, output, null, null));
+            }
+            catch (QueryEvaluationException e)
+            {
+                return new ValueTask<Step>(EvaluationFailed(frame, e, enteredId));
+            }
+        }
+
         try
         {
             var output = _outputPath.Apply(frame, _inputPath.Apply(frame, input));

@@ -26,6 +26,8 @@ internal sealed class TaskNode : WorkStateNode
     private readonly AssignField? _assign;
     private readonly TimeoutField _timeout;
     private readonly TimeoutField _heartbeat;
+    private readonly JsonataTemplate? _arguments;
+    private readonly JsonataOutcome? _jsonata;
 
     public TaskNode(TaskState state, ErrorHandling handling, EngineRandom random)
         : base(state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, handling, random)
@@ -52,7 +54,13 @@ internal sealed class TaskNode : WorkStateNode
         _assign = AssignField.Compile(state.Assign);
         _timeout = TimeoutField.Compile(state.TimeoutSeconds, "TimeoutSecondsPath");
         _heartbeat = TimeoutField.Compile(state.HeartbeatSeconds, "HeartbeatSecondsPath");
-        ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
+        if (state.IsJsonata)
+        {
+            _arguments = JsonataTemplate.Compile(state.Arguments, "Arguments");
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
+        }
+
+        ReadsContext = (_arguments?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
             || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext
             || _timeout.ReadsContext || _heartbeat.ReadsContext;
     }
@@ -65,14 +73,28 @@ internal sealed class TaskNode : WorkStateNode
         long? heartbeat;
         try
         {
-            var effective = _inputPath.Apply(frame, input);
-            taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
-            timeout = _timeout.Resolve(frame, effective.Node);
-            heartbeat = _heartbeat.Resolve(frame, effective.Node);
+            if (_jsonata is not null)
+            {
+                var scope = JsonataScope.ForInput(frame, input.Node, ReadsContext);
+                taskInput = _arguments is null ? input : Payload.FromNode(_arguments.Evaluate(scope));
+                timeout = _timeout.Resolve(scope);
+                heartbeat = _heartbeat.Resolve(scope);
+            }
+            else
+            {
+                var effective = _inputPath.Apply(frame, input);
+                taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+                timeout = _timeout.Resolve(frame, effective.Node);
+                heartbeat = _heartbeat.Resolve(frame, effective.Node);
+            }
         }
         catch (StatesException e)
         {
             return Failed(e, enteredId);
+        }
+        catch (QueryEvaluationException e)
+        {
+            return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
         }
 
         int[]? counters = null;
@@ -89,6 +111,20 @@ internal sealed class TaskNode : WorkStateNode
                 }
 
                 return CatchOrFail(frame, input, failure, enteredId);
+            }
+
+            if (_jsonata is not null)
+            {
+                try
+                {
+                    var (output, jsonataAssigned) = _jsonata.Evaluate(
+                        JsonataScope.ForResult(frame, input.Node, attempt.Result!.Node, ReadsContext), attempt.Result!);
+                    return Exit(frame, output, jsonataAssigned, Next);
+                }
+                catch (QueryEvaluationException e)
+                {
+                    return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
+                }
             }
 
             try

@@ -12,6 +12,7 @@ internal sealed class TimeoutField
     private readonly long? _seconds;
     private readonly JsonPathExpression? _path;
     private readonly string _pathField;
+    private JsonataTemplate.Expression? _expression;
 
     private TimeoutField(long? seconds, JsonPathExpression? path, string pathField)
     {
@@ -20,10 +21,15 @@ internal sealed class TimeoutField
         _pathField = pathField;
     }
 
-    public bool ReadsContext => _path?.Root == JsonPathRoot.Context;
+    public bool ReadsContext => _path?.Root == JsonPathRoot.Context || (_expression?.ReadsContext ?? false);
 
     public static TimeoutField Compile(AslDynamicValue? value, string pathField)
     {
+        if (value?.Expression is { } expression)
+        {
+            return new TimeoutField(null, null, pathField) { _expression = new JsonataTemplate.Expression(expression, pathField.Replace("Path", "", StringComparison.Ordinal)) };
+        }
+
         if (value?.Path is { } path)
         {
             return new TimeoutField(null, JsonPathExpression.Parse(path), pathField);
@@ -33,6 +39,20 @@ internal sealed class TimeoutField
     }
 
     /// <summary>The number of seconds, or null when the state does not set it.</summary>
+    /// <summary>A JSONata <c>TimeoutSeconds</c>/<c>HeartbeatSeconds</c> expression: it must give a positive integer.</summary>
+    public long? Resolve(JsonataScope scope)
+    {
+        if (_expression is null)
+        {
+            return _seconds;
+        }
+
+        var value = _expression.EvaluateTyped(scope, "number");
+        return JsonNodes.TryGetInt64(value, out var seconds) && seconds > 0
+            ? seconds
+            : throw _expression.Fail("returned an unexpected result type. Expected 'positive integer', but was 'number' for value: " + CompactJson.Write(value));
+    }
+
     public long? Resolve(Frame frame, JsonNode? input)
     {
         if (_path is null)

@@ -26,6 +26,9 @@ internal sealed class WaitNode : StateNode
     private readonly JsonPathExpression? _timestampPath;
     private readonly AssignField? _assign;
     private readonly EngineRandom _random;
+    private readonly JsonataTemplate.Expression? _secondsExpression;
+    private readonly JsonataTemplate.Expression? _timestampExpression;
+    private readonly JsonataOutcome? _jsonata;
 
     public WaitNode(WaitState state, EngineRandom random)
         : base(state, HistoryEventType.WaitStateEntered, HistoryEventType.WaitStateExited)
@@ -59,6 +62,15 @@ internal sealed class WaitNode : StateNode
 
         _assign = AssignField.Compile(state.Assign);
         _random = random;
+        if (state.IsJsonata)
+        {
+            _secondsExpression = state.Seconds?.Expression is { } se ? new JsonataTemplate.Expression(se, "Seconds") : null;
+            _timestampExpression = state.Timestamp?.Expression is { } te ? new JsonataTemplate.Expression(te, "Timestamp") : null;
+            _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
+            ReadsContext = _jsonata.ReadsContext || (_secondsExpression?.ReadsContext ?? false) || (_timestampExpression?.ReadsContext ?? false);
+            return;
+        }
+
         ReadsContext = _inputPath.ReadsContext || _outputPath.ReadsContext || _secondsPath?.Root == JsonPathRoot.Context
             || _timestampPath?.Root == JsonPathRoot.Context || (_assign?.ReadsContext ?? false);
     }
@@ -70,12 +82,16 @@ internal sealed class WaitNode : StateNode
         TimeSpan delay;
         try
         {
-            effective = _inputPath.Apply(frame, input);
-            delay = Delay(frame, effective.Node);
+            effective = _jsonata is null ? _inputPath.Apply(frame, input) : input;
+            delay = _jsonata is null ? Delay(frame, effective.Node) : JsonataDelay(frame, input.Node);
         }
         catch (StatesException e)
         {
             return new ValueTask<Step>(Failed(e, enteredId));
+        }
+        catch (QueryEvaluationException e)
+        {
+            return new ValueTask<Step>(EvaluationFailed(frame, e, enteredId));
         }
 
         var waiting = frame.DelayAsync(delay);
@@ -104,6 +120,19 @@ internal sealed class WaitNode : StateNode
 
     private Step Finish(Frame frame, Payload effective, long enteredId)
     {
+        if (_jsonata is not null)
+        {
+            try
+            {
+                var (output, assigned) = _jsonata.Evaluate(JsonataScope.ForInput(frame, effective.Node, ReadsContext), effective);
+                return Exit(frame, output, assigned, Next);
+            }
+            catch (QueryEvaluationException e)
+            {
+                return EvaluationFailed(frame, e, enteredId);
+            }
+        }
+
         try
         {
             var assigned = _assign?.Evaluate(frame, effective.Node, _random);
@@ -113,6 +142,38 @@ internal sealed class WaitNode : StateNode
         {
             return Failed(e, enteredId);
         }
+    }
+
+    /// <summary>JSONata <c>Seconds</c> (a non-negative integer) or <c>Timestamp</c> (an ISO-8601 string); literals as in JSONPath.</summary>
+    private TimeSpan JsonataDelay(Frame frame, JsonNode? input)
+    {
+        var scope = JsonataScope.ForInput(frame, input, ReadsContext);
+        if (_secondsExpression is not null)
+        {
+            var value = _secondsExpression.EvaluateTyped(scope, "number");
+            if (!JsonNodes.TryGetInt64(value, out var seconds) || seconds < 0)
+            {
+                throw _secondsExpression.Fail("returned an unexpected result type. Expected 'non-negative integer', but was 'number' for value: " + CompactJson.Write(value));
+            }
+
+            return seconds > MaxDelaySeconds
+                ? throw new QueryEvaluationException("Seconds", "Wait state delay is too long.")
+                : TimeSpan.FromSeconds(seconds);
+        }
+
+        if (_timestampExpression is not null)
+        {
+            var value = _timestampExpression.Evaluate(scope);
+            if (!JsonNodes.TryGetString(value, out var text) || !AslTimestamp.TryParse(text, out var until))
+            {
+                throw new QueryEvaluationException("Timestamp", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + Describe(value)) { FromEntered = true };
+            }
+
+            var remaining = until - frame.Now;
+            return remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining;
+        }
+
+        return Delay(frame, input);
     }
 
     private TimeSpan Delay(Frame frame, JsonNode? input)

@@ -44,13 +44,32 @@ internal abstract class WorkStateNode : StateNode
         return true;
     }
 
-    /// <summary>Hands <paramref name="failure"/> to the first matching catcher, or fails the state.</summary>
+    /// <summary>
+    /// Hands <paramref name="failure"/> to the first matching catcher, or fails the state. JSONata evaluation errors of
+    /// Task, Parallel and Map come here too: States.QueryEvaluationError is not one of the errors States.ALL excludes
+    /// (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html); no recording shows one caught.
+    /// </summary>
     protected Step CatchOrFail(Frame frame, Payload rawInput, Failure failure, long enteredId)
     {
         var catcher = failure.IsTerminal ? null : Handling.FindCatcher(failure.Error);
         if (catcher is null)
         {
             return Step.Fail(failure);
+        }
+
+        if (catcher.Jsonata is { } outcome)
+        {
+            try
+            {
+                var errorOutput = failure.ToErrorOutput();
+                var (output, jsonataAssigned) = outcome.Evaluate(
+                    JsonataScope.ForError(frame, rawInput.Node, errorOutput, ReadsContext), Payload.FromNode(errorOutput));
+                return Exit(frame, output, jsonataAssigned, catcher.Target);
+            }
+            catch (QueryEvaluationException e)
+            {
+                return EvaluationFailed(frame, e, enteredId);
+            }
         }
 
         try

@@ -35,6 +35,12 @@ internal sealed class Frame
     /// <summary>Why <see cref="Token"/> was cancelled, when a sibling failed (set before cancelling).</summary>
     public AbortReason? AbortReason { get; set; }
 
+    /// <summary>
+    /// The JSONata environment of this scope, reused from state to state (building one per evaluation costs more
+    /// than the evaluation); each step rebinds <c>$states</c> and the variables it reads.
+    /// </summary>
+    public SfnResume.Core.Expressions.Jsonata.JsonataEnvironment? JsonataEnvironment { get; set; }
+
     /// <summary>For a Map iteration: its index and item (<c>$$.Map.Item</c>).</summary>
     public int MapItemIndex { get; init; } = -1;
 

@@ -145,6 +145,22 @@ internal sealed partial class HistoryRecorder
             : e with { LambdaFunctionTimedOutEventDetails = details });
     }
 
+    /// <summary>The previousEventId of event <paramref name="id"/>.</summary>
+    public long PreviousOf(long id)
+    {
+        lock (_gate)
+        {
+            return _events[(int)(id - 1)].PreviousEventId;
+        }
+    }
+
+    /// <summary>A JSONata expression of <paramref name="state"/> failed at <paramref name="location"/> (history-events.md).</summary>
+    public long EvaluationFailed(long previous, DateTimeOffset at, string error, string cause, string? location, string state)
+    {
+        var details = new EvaluationFailedEventDetails { Error = error, Cause = cause, Location = location, State = state };
+        return Add(HistoryEventType.EvaluationFailed, previous, at, e => e with { EvaluationFailedEventDetails = details });
+    }
+
     public long TaskScheduled(long previous, DateTimeOffset at, string resourceType, string resource, string region, string parameters, long? timeoutInSeconds, long? heartbeatInSeconds)
     {
         var details = new TaskScheduledEventDetails

@@ -139,17 +139,6 @@ public sealed class ExecutionTests
     }
 
     [Fact]
-    public void Compile_JsonataState_IsRefusedWithTheStateName()
-    {
-        var harness = new EngineHarness();
-        var definition = EngineHarness.Parse("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% 1 %}","End":true}}}""");
-
-        var error = Assert.Throws<NotSupportedException>(() => harness.Engine.Compile(definition));
-
-        Assert.Contains("'P'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task RunAsync_Counters_CountEnteredStatesRetriesAndCalls()
     {
         var result = await new EngineHarness().RunAsync(Loop, """{"i": 48}""");

@@ -17,7 +17,7 @@ namespace SfnResume.Resume.Tests.Scenarios;
 /// <c>n % 7 == 3</c> (the bug the fixed handler no longer has).</item>
 /// <item><c>broken</c>: before the fix always fails with <c>Broken</c>; fixed, returns <c>{"repaired": true}</c>.</item>
 /// <item><c>rare</c>: returns <c>n * 2</c> for <c>n</c> or <c>{"n": n}</c>; before the fix it fails with <c>BadItem</c>
-/// when <c>n &gt; 9996</c> (the last three of the items 0..9999).</item>
+/// when <c>n &gt; 9996</c> (the last three of the items 0..9999), once all three are in flight.</item>
 /// <item><c>lateBroken</c>: before the fix, waits until a second <c>lateBroken</c> call has started, then fails
 /// with <c>LateBroken</c> (two branches fail while both are running); fixed, returns <c>{"late": true}</c>.</item>
 /// <item><c>tick</c>: returns <c>{"count": count + 1}</c>.</item>
@@ -31,6 +31,10 @@ internal sealed class Lambdas
     /// <summary>Released once two <c>lateBroken</c> calls have started, so both are in flight together.</summary>
     private readonly TaskCompletionSource _bothStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lateStarted;
+
+    /// <summary>Released once the three failing <c>rare</c> items are all in flight, so all three fail.</summary>
+    private readonly TaskCompletionSource _allRareStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _rareStarted;
 
     public Lambdas(bool fixedHandlers)
     {
@@ -83,12 +87,25 @@ internal sealed class Lambdas
         Add(invoker, "broken", _ => _fixed
             ? new JsonObject { ["repaired"] = true }
             : throw new LambdaFunctionException("Broken", "this handler has a bug"));
-        Add(invoker, "rare", input =>
+        invoker.Add("rare", async (invocation, cancellationToken) =>
         {
+            var input = invocation.Payload;
             var n = Num(input is JsonObject o ? o["n"]! : input!);
-            return !_fixed && n > 9996
-                ? throw new LambdaFunctionException("BadItem", $"item {n} is not handled")
-                : JsonValue.Create(n * 2);
+            var text = Canonical(input);
+            if (_fixed || n <= 9996)
+            {
+                _calls.Enqueue(("rare", text, true));
+                return new LambdaOutcome.Succeeded(JsonValue.Create(n * 2));
+            }
+
+            if (Interlocked.Increment(ref _rareStarted) == 3)
+            {
+                _allRareStarted.TrySetResult();
+            }
+
+            await _allRareStarted.Task.WaitAsync(cancellationToken);
+            _calls.Enqueue(("rare", text, false));
+            return new LambdaOutcome.Failed("BadItem", "{\"errorType\":\"BadItem\",\"errorMessage\":\"item " + n + " is not handled\"}");
         });
         invoker.Add("lateBroken", async (invocation, cancellationToken) =>
         {

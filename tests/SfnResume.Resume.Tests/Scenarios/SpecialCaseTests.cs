@@ -55,7 +55,7 @@ public sealed class SpecialCaseTests
     public async Task Plan_MapOutputsOverTheVariableLimit_RerunsTheWholeMapAndSaysWhy()
     {
         const string definition = """
-            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":1,"End":true,"ItemProcessor":{"StartAt":"R","States":{"R":{"Type":"Task","Resource":"fn:rare","ResultPath":"$.r","End":true}}}}}}
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":3,"End":true,"ItemProcessor":{"StartAt":"R","States":{"R":{"Type":"Task","Resource":"fn:rare","ResultPath":"$.r","End":true}}}}}}
             """;
         var pad = new string('x', 1000);
         var items = string.Join(",", Enumerable.Range(9700, 300).Select(n => $$"""{"n":{{n}},"pad":"{{pad}}"}"""));

@@ -15,6 +15,9 @@ internal static class RequestSigner
 
     private static readonly AWS4Signer s_signer = new();
 
+    // Building a ClientConfig reads the environment and configuration defaults: once per region, not per request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SigningConfig> s_configs = new(StringComparer.Ordinal);
+
     public static void Sign(HttpRequestMessage message, string target, byte[] body, ImmutableCredentials credentials, string region)
     {
         var uri = message.RequestUri!;
@@ -33,7 +36,7 @@ internal static class RequestSigner
             request.Headers["X-Amz-Security-Token"] = credentials.Token;
         }
 
-        var config = new SigningConfig { AuthenticationRegion = region };
+        var config = s_configs.GetOrAdd(region, r => new SigningConfig { AuthenticationRegion = r });
         var result = s_signer.SignRequest(request, config, new RequestMetrics(), credentials.AccessKey, credentials.SecretKey);
         request.Headers["Authorization"] = result.ForAuthorizationHeader;
         foreach (var (name, value) in request.Headers)

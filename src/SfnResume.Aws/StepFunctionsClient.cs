@@ -21,12 +21,14 @@ public sealed partial class StepFunctionsClient : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly AWSCredentials? _credentials;
+    private readonly bool _regionalEndpoint;
 
     public StepFunctionsClient(StepFunctionsClientOptions? options = null)
     {
         _options = options ?? new StepFunctionsClientOptions();
         Region = _options.Region ?? ResolveRegion();
         Endpoint = _options.Endpoint ?? ResolveEndpoint(Region, Environment.GetEnvironmentVariable);
+        _regionalEndpoint = _options.Endpoint is null && Endpoint.Host.StartsWith("states.", StringComparison.Ordinal);
         _credentials = _options.Credentials;
         _ownsHttp = _options.HttpClient is null;
         _http = _options.HttpClient ?? new HttpClient();
@@ -76,6 +78,16 @@ public sealed partial class StepFunctionsClient : IDisposable
         return await credentials.GetCredentialsAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Where an operation goes. StartSyncExecution carries the model's <c>sync-</c> host prefix (api-protocol.md
+    /// section 8): applied on AWS's regional endpoint, not on an explicit or configured one (a loopback address cannot
+    /// take a prefix, which is why SDK users turn injection off for local endpoints).
+    /// </summary>
+    internal Uri OperationUri(string operation) =>
+        _regionalEndpoint && operation == "StartSyncExecution"
+            ? new UriBuilder(Endpoint) { Host = "sync-" + Endpoint.Host }.Uri
+            : Endpoint;
+
     /// <summary>Sends one operation and returns the response body, retrying what AWS says may be retried.</summary>
     internal async Task<byte[]> SendAsync(string operation, byte[] body, CancellationToken ct)
     {
@@ -84,7 +96,7 @@ public sealed partial class StepFunctionsClient : IDisposable
         var maxAttempts = Math.Max(1, _options.MaxAttempts);
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
+            using var request = new HttpRequestMessage(HttpMethod.Post, OperationUri(operation));
             request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);

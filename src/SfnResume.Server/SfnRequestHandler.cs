@@ -39,8 +39,9 @@ internal sealed partial class SfnRequestHandler(IStepFunctionsApi api, SfnServer
         }
         catch (Exception ex)
         {
+            // The detail goes to the log, not to the caller.
             LogInternalFailure(logger, ex);
-            var error = SfnServiceException.InternalFailure("An internal error occurred: " + ex.Message);
+            var error = SfnServiceException.InternalFailure("An internal error occurred");
             body = ApiOperations.WriteError(error);
             status = error.StatusCode;
             response.Headers["x-amzn-ErrorType"] = error.ErrorType;

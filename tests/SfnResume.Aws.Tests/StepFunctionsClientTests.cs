@@ -30,6 +30,23 @@ public sealed class StepFunctionsClientTests
         Assert.Equal(new Uri("https://states.cn-north-1.amazonaws.com.cn/"), StepFunctionsClient.ResolveEndpoint("cn-north-1", _ => null));
     }
 
+    [Fact]
+    public void StartSyncExecution_takes_the_sync_host_prefix_on_the_regional_endpoint_only()
+    {
+        using var regional = new StepFunctionsClient(new StepFunctionsClientOptions { Region = "eu-west-1", Credentials = new BasicAWSCredentials("a", "b") });
+        if (regional.Endpoint.Host == "states.eu-west-1.amazonaws.com")
+        {
+            Assert.Equal("sync-states.eu-west-1.amazonaws.com", regional.OperationUri("StartSyncExecution").Host);
+            Assert.Equal("states.eu-west-1.amazonaws.com", regional.OperationUri("StartExecution").Host);
+        }
+
+        using var local = new StepFunctionsClient(new StepFunctionsClientOptions
+        {
+            Endpoint = new Uri("http://127.0.0.1:8083/"), Region = "eu-west-1", Credentials = new BasicAWSCredentials("a", "b"),
+        });
+        Assert.Equal(new Uri("http://127.0.0.1:8083/"), local.OperationUri("StartSyncExecution"));
+    }
+
     [Theory]
     [InlineData(1, 1.0, 100)]
     [InlineData(3, 1.0, 400)]

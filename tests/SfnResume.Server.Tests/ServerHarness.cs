@@ -43,12 +43,12 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public StepFunctionsClient Client { get; }
 
-    public static async Task<ServerHarness> StartAsync(bool requireAuth = false)
+    public static async Task<ServerHarness> StartAsync(bool requireAuth = false, TimeProvider? serverClock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sfn-server-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var local = LocalStepFunctions.Open(directory);
-        var options = new SfnServerOptions { Port = 0 };
+        var options = new SfnServerOptions { Port = 0, TimeProvider = serverClock ?? TimeProvider.System };
         if (requireAuth)
         {
             options = options with { AccessKeys = new Dictionary<string, string> { [AccessKey] = SecretKey } };

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Amazon.Runtime;
 using SfnResume.Api;
 using SfnResume.Api.Contracts;
@@ -32,6 +33,16 @@ public sealed class SigV4Tests
         using var http = new HttpClient { BaseAddress = h.Server.BaseAddress };
         var (status, type, _) = await RawRequests.SendAsync(http, "AWSStepFunctions.ListStateMachines", "{}");
         Assert.Equal((403, "MissingAuthenticationTokenException"), (status, type));
+    }
+
+    [Fact]
+    public async Task With_auth_required_a_signature_outside_the_allowed_clock_skew_is_refused()
+    {
+        var serverClock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(20));
+        await using var h = await ServerHarness.StartAsync(requireAuth: true, serverClock);
+        var e = await Assert.ThrowsAsync<SfnServiceException>(() => h.Client.ListStateMachinesAsync(new ListStateMachinesRequest(), None));
+        Assert.Equal(("InvalidSignatureException", 403), (e.ErrorType, e.StatusCode));
+        Assert.StartsWith("Signature expired", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using SfnResume.Cli.Commands.Conformance;
 using SfnResume.Cli.Commands.Deploy;
+using SfnResume.Cli.Commands.Describe;
+using SfnResume.Cli.Commands.Executions;
+using SfnResume.Cli.Commands.History;
 using SfnResume.Cli.Commands.Demo;
 using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
@@ -34,6 +37,9 @@ internal static class CliApp
         root.Subcommands.Add(StartCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ExecutionsCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }
 

@@ -158,7 +158,7 @@ internal sealed class ApiConnection : IAsyncDisposable
         }
 
         var matches = new List<string>();
-        foreach (var machine in await AllStateMachinesAsync(ct).ConfigureAwait(false))
+        foreach (var machine in (await AllStateMachinesAsync(ct).ConfigureAwait(false)).Where(m => m.Type != StateMachineType.Express))
         {
             foreach (var execution in await AllExecutionsAsync(machine.StateMachineArn, ct).ConfigureAwait(false))
             {

@@ -19,17 +19,44 @@ internal static class StartCommand
         var input = ExecutionInput.Read(parseResult.GetValue(symbols.Input));
         await using var connection = ApiConnection.Open(symbols.Connection.Settings(parseResult));
         var machineArn = await connection.StateMachineArnAsync(parseResult.GetValue(symbols.Machine)!, ct).ConfigureAwait(false);
-        var started = await connection.Api.StartExecutionAsync(new StartExecutionRequest
+        var name = parseResult.GetValue(symbols.ExecutionName);
+        var noWait = parseResult.GetValue(symbols.NoWait);
+        var machine = await connection.Api.DescribeStateMachineAsync(new DescribeStateMachineRequest { StateMachineArn = machineArn, IncludedData = IncludedData.MetadataOnly }, ct).ConfigureAwait(false);
+        DescribeExecutionResponse execution;
+        if (machine.Type == StateMachineType.Express)
         {
-            StateMachineArn = machineArn,
-            Name = parseResult.GetValue(symbols.ExecutionName),
-            Input = input,
-        }, ct).ConfigureAwait(false);
-        var json = parseResult.GetValue(symbols.Output) == "json";
-        var execution = parseResult.GetValue(symbols.NoWait)
-            ? await connection.Api.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = started.ExecutionArn }, ct).ConfigureAwait(false)
-            : await WaitAsync(connection, started.ExecutionArn, io, ct).ConfigureAwait(false);
-        if (json)
+            // Express executions keep no history and cannot be described: run them synchronously instead.
+            if (noWait)
+            {
+                var started = await connection.Api.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machineArn, Name = name, Input = input }, ct).ConfigureAwait(false);
+                io.Out.WriteLine(started.ExecutionArn);
+                return ExitCodes.Success;
+            }
+
+            var sync = await connection.Api.StartSyncExecutionAsync(new StartSyncExecutionRequest { StateMachineArn = machineArn, Name = name, Input = input }, ct).ConfigureAwait(false);
+            execution = new DescribeExecutionResponse
+            {
+                ExecutionArn = sync.ExecutionArn,
+                StateMachineArn = sync.StateMachineArn ?? machineArn,
+                Name = sync.Name,
+                Status = sync.Status,
+                StartDate = sync.StartDate,
+                StopDate = sync.StopDate,
+                Input = sync.Input,
+                Output = sync.Output,
+                Error = sync.Error,
+                Cause = sync.Cause,
+            };
+        }
+        else
+        {
+            var started = await connection.Api.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machineArn, Name = name, Input = input }, ct).ConfigureAwait(false);
+            execution = noWait
+                ? await connection.Api.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = started.ExecutionArn }, ct).ConfigureAwait(false)
+                : await WaitAsync(connection, started.ExecutionArn, io, ct).ConfigureAwait(false);
+        }
+
+        if (parseResult.GetValue(symbols.Output) == "json")
         {
             io.Out.WriteLine(JsonOutput.Indented(ExecutionReport.ToJson(execution)));
         }

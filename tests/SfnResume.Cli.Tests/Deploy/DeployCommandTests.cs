@@ -72,6 +72,18 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Deploy_InvalidDefinition_NamesTheResource()
+    {
+        var path = Path.Combine(_dir.Root, "bad.yaml");
+        File.WriteAllText(path, "Resources:\n  Orders:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      StateMachineName: orders\n      DefinitionString: '{\"StartAt\": \"A\", \"States\": {}}'\n      RoleArn: arn:aws:iam::123456789012:role/r\n");
+
+        var deploy = await _dir.RunAsync("deploy", path);
+
+        Assert.Equal(2, deploy.ExitCode);
+        Assert.StartsWith("error: resource 'Orders' (state machine orders): InvalidDefinition: ", deploy.Error);
+    }
+
+    [Fact]
     public async Task Deploy_MissingTemplateFile_IsOneLineAndExitTwo()
     {
         var deploy = await _dir.RunAsync("deploy", Path.Combine(_dir.Root, "nope.yaml"));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SfnResume.Api;
 using SfnResume.Api.Contracts;
 using SfnResume.Cli.Infrastructure;
 using SfnResume.Storage.Sqlite;
@@ -81,7 +82,14 @@ internal static class StackDeployer
 
         foreach (var machine in deployment.StateMachines)
         {
-            resources.Add(await PutStateMachineAsync(connection, deployment, machine, ct).ConfigureAwait(false));
+            try
+            {
+                resources.Add(await PutStateMachineAsync(connection, deployment, machine, ct).ConfigureAwait(false));
+            }
+            catch (SfnServiceException ex)
+            {
+                throw new CliUserException($"resource '{machine.LogicalId}' (state machine {machine.Name}): {ServiceErrors.Describe(ex)}");
+            }
         }
 
         return new DeployResult(deployment.StackName, deployment.StackId, resources, deployment.Outputs);

@@ -60,4 +60,18 @@ public sealed class StartCommandTests : IDisposable
         Assert.Equal(0, described.ExitCode);
         Assert.Contains((string?)JsonNode.Parse(described.Out)!["status"], (string[])["RUNNING", "FAILED"]);
     }
+
+    [Fact]
+    public async Task Start_LambdaMapping_ServesTheFunctionInsteadOfItsDeployedCode()
+    {
+        var deploy = JsonNode.Parse((await _dir.RunAsync("deploy", StateDirFixture.SeedTemplate, "--output", "json")).Out)!;
+        var second = (string)deploy["resources"]!.AsArray().Single(r => (string?)r!["logicalId"] == "SecondLambda")!["name"]!;
+        var handler = Path.Combine(_dir.Root, "lenient.js");
+        File.WriteAllText(handler, "exports.handler = async (event) => ({ ...event, lenient: true });\n");
+
+        var start = await _dir.RunAsync("start", "ResumeFromStateExample", "--input", StateDirFixture.SeedInput, "--lambda", second + "=" + handler, "--output", "json");
+
+        Assert.True(start.ExitCode == 0, start.Out + start.Error);
+        Assert.True((bool)JsonNode.Parse(start.Out)!["output"]![0]!["lenient"]!);
+    }
 }

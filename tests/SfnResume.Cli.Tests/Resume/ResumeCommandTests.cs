@@ -45,10 +45,24 @@ public sealed class ResumeCommandTests : IDisposable
         Assert.True(second.ExitCode == 0, second.Out + second.Error);
         Assert.Contains("with-GoToState unchanged", second.Out);
         Assert.Contains("first-try-resume already exists", second.Out);
+        Assert.DoesNotContain("different input", second.Out);
         var executions = JsonNode.Parse((await _dir.RunAsync("executions", "--output", "json")).Out)!["executions"]!.AsArray();
         Assert.Equal(2, executions.Count);
         var machines = executions.Select(e => (string)e!["stateMachineArn"]!).Distinct().ToList();
         Assert.Equal(2, machines.Count);
+    }
+
+    [Fact]
+    public async Task ResumeAgain_WithAnotherPatch_SaysTheExistingExecutionRanWithADifferentInput()
+    {
+        await _dir.DeployAndFailAsync();
+        await _dir.RunAsync("resume", "first-try", "--patch", """{"foo":1}""", "--start");
+
+        var again = await _dir.RunAsync("resume", "first-try", "--patch", """{"foo":2}""", "--start");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("first-try-resume already exists", again.Out);
+        Assert.Contains("It ran with a different input", again.Out);
     }
 
     [Fact]

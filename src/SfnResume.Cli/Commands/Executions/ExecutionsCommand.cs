@@ -55,16 +55,18 @@ internal static class ExecutionsCommand
 
         var s = new Style(io.Color);
         var width = executions.Max(e => e.Name.Length);
+        var machineWidth = executions.Max(e => MachineName(e).Length);
         foreach (var e in executions)
         {
             var status = e.Status == ExecutionStatuses.Succeeded ? s.Green(e.Status.PadRight(10))
                 : e.Status == ExecutionStatuses.Running ? s.Yellow(e.Status.PadRight(10))
                 : s.Red(e.Status.PadRight(10));
-            var machineName = e.StateMachineArn[(e.StateMachineArn.LastIndexOf(':') + 1)..];
             var started = e.StartDate.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            io.Out.WriteLine($"{status} {s.Bold(e.Name.PadRight(width))}  {machineName}  {s.Dim(started)}");
+            io.Out.WriteLine($"{status} {s.Bold(e.Name.PadRight(width))}  {MachineName(e).PadRight(machineWidth)}  {s.Dim(started)}");
         }
 
         return ExitCodes.Success;
     }
+
+    private static string MachineName(ExecutionListItem e) => e.StateMachineArn[(e.StateMachineArn.LastIndexOf(':') + 1)..];
 }

@@ -64,6 +64,10 @@ internal static class ResumeCommand
         if (outcome.AlreadyStarted)
         {
             o.WriteLine(s.Yellow($"Execution {outcome.ResumeExecutionName} already exists: this failure was resumed before, so nothing new was started."));
+            if (!JsonNode.DeepEquals(JsonOutput.ParseOrText(resumed.Input), outcome.Plan.ResumeInput))
+            {
+                o.WriteLine(s.Yellow("It ran with a different input than this resume would give (another --from or --patch)."));
+            }
         }
 
         ExecutionReport.Write(o, s, resumed);

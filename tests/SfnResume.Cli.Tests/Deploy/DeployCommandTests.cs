@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SfnResume.Cli.Tests.Store;
+using SfnResume.Testing;
 
 namespace SfnResume.Cli.Tests.Deploy;
 
@@ -90,5 +91,14 @@ public sealed class DeployCommandTests : IDisposable
 
         Assert.Equal(2, deploy.ExitCode);
         Assert.Contains("does not exist", deploy.Error);
+    }
+
+    [Fact]
+    public async Task Help_IsPinned()
+    {
+        var run = await CliRunner.RunAsync("deploy", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Golden.AssertText(run.Out, "testdata/deploy-help.txt");
     }
 }

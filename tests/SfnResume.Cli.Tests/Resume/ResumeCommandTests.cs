@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SfnResume.Cli.Tests.Store;
+using SfnResume.Testing;
 
 namespace SfnResume.Cli.Tests.Resume;
 
@@ -112,5 +113,14 @@ public sealed class ResumeCommandTests : IDisposable
         Assert.Equal(2, resume.ExitCode);
         Assert.StartsWith("error: ExecutionDoesNotExist", resume.Error);
         Assert.Single(resume.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Help_IsPinned()
+    {
+        var run = await CliRunner.RunAsync("resume", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Golden.AssertText(run.Out, "testdata/resume-help.txt");
     }
 }

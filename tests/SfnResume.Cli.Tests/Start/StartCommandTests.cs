@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SfnResume.Cli.Tests.Store;
+using SfnResume.Testing;
 
 namespace SfnResume.Cli.Tests.Start;
 
@@ -73,5 +74,14 @@ public sealed class StartCommandTests : IDisposable
 
         Assert.True(start.ExitCode == 0, start.Out + start.Error);
         Assert.True((bool)JsonNode.Parse(start.Out)!["output"]![0]!["lenient"]!);
+    }
+
+    [Fact]
+    public async Task Help_IsPinned()
+    {
+        var run = await CliRunner.RunAsync("start", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Golden.AssertText(run.Out, "testdata/start-help.txt");
     }
 }

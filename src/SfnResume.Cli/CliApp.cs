@@ -1,9 +1,16 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SfnResume.Cli.Commands.Conformance;
+using SfnResume.Cli.Commands.Deploy;
+using SfnResume.Cli.Commands.Describe;
+using SfnResume.Cli.Commands.Executions;
+using SfnResume.Cli.Commands.History;
+using SfnResume.Cli.Commands.Demo;
 using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
+using SfnResume.Cli.Commands.Resume;
 using SfnResume.Cli.Commands.Run;
+using SfnResume.Cli.Commands.Start;
 using SfnResume.Cli.Infrastructure;
 
 namespace SfnResume.Cli;
@@ -26,6 +33,13 @@ internal static class CliApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(DeployCommand.Create());
+        root.Subcommands.Add(StartCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ExecutionsCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }
 

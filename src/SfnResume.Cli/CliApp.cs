@@ -10,6 +10,7 @@ using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
 using SfnResume.Cli.Commands.Resume;
 using SfnResume.Cli.Commands.Run;
+using SfnResume.Cli.Commands.Serve;
 using SfnResume.Cli.Commands.Start;
 using SfnResume.Cli.Infrastructure;
 
@@ -33,6 +34,7 @@ internal static class CliApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(StartCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());

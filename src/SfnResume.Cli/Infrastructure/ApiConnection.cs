@@ -9,6 +9,19 @@ namespace SfnResume.Cli.Infrastructure;
 /// <summary>What a command asked for: a state directory (null: the default) and local Lambda sources.</summary>
 internal sealed record ApiConnectionSettings(string? StateDir, IReadOnlyList<string> Lambdas, string? LambdaEndpoint)
 {
+    /// <summary>A remote Step Functions-compatible endpoint (<c>--endpoint-url</c>).</summary>
+    public string? EndpointUrl { get; init; }
+
+    /// <summary>AWS itself (<c>--aws</c>), with an optional named profile and region.</summary>
+    public bool UseAws { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>Never a remote API (<c>serve</c>: serving a remote API, or itself through AWS_ENDPOINT_URL_SFN, makes no sense).</summary>
+    public bool LocalOnly { get; init; }
+
     public static ApiConnectionSettings ForStateDir(string stateDir) => new(stateDir, [], null);
 }
 
@@ -50,6 +63,11 @@ internal sealed class ApiConnection : IAsyncDisposable
 
     public static ApiConnection Open(ApiConnectionSettings settings)
     {
+        if (RemoteApi.TryOpen(settings) is { } remote)
+        {
+            return new ApiConnection(remote, null, remote.Endpoint.ToString());
+        }
+
         var stateDir = ResolveStateDir(settings.StateDir);
         var lambdas = settings.Lambdas.Count > 0 || settings.LambdaEndpoint is not null
             ? TaskSources.FromOptions(new TaskSourceOptions(settings.Lambdas, settings.LambdaEndpoint, null, null, ""))
@@ -225,6 +243,10 @@ internal sealed class ApiConnection : IAsyncDisposable
         if (_local is not null)
         {
             await _local.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (Api is IDisposable disposable)
+        {
+            disposable.Dispose();
         }
     }
 }

@@ -11,9 +11,18 @@ internal sealed class ConnectionOptions
     public const string StateDirVariable = "SFN_RESUME_STATE_DIR";
     public const string DefaultStateDir = ".sfn-resume";
 
-    public ConnectionOptions(Command command, bool runsExecutions)
+    public ConnectionOptions(Command command, bool runsExecutions, bool remote = true)
     {
+        _remote = remote;
         command.Options.Add(StateDir);
+        if (remote)
+        {
+            command.Options.Add(EndpointUrl);
+            command.Options.Add(UseAws);
+            command.Options.Add(Profile);
+            command.Options.Add(Region);
+        }
+
         if (runsExecutions)
         {
             Lambdas = new Option<string[]>("--lambda")
@@ -38,6 +47,31 @@ internal sealed class ConnectionOptions
         HelpName = "DIR",
     };
 
+    private readonly bool _remote;
+
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
+    {
+        Description = "Use a Step Functions-compatible API at this URL instead of the embedded store (also AWS_ENDPOINT_URL_SFN).",
+        HelpName = "URL",
+    };
+
+    public Option<bool> UseAws { get; } = new("--aws")
+    {
+        Description = "Use AWS Step Functions itself (credentials and region from the AWS configuration).",
+    };
+
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "The AWS profile to use with --aws or --endpoint-url.",
+        HelpName = "NAME",
+    };
+
+    public Option<string?> Region { get; } = new("--region")
+    {
+        Description = "The AWS region to use with --aws.",
+        HelpName = "REGION",
+    };
+
     public Option<string[]>? Lambdas { get; }
 
     public Option<string?>? LambdaEndpoint { get; }
@@ -45,5 +79,12 @@ internal sealed class ConnectionOptions
     public ApiConnectionSettings Settings(ParseResult parseResult) => new(
         parseResult.GetValue(StateDir),
         Lambdas is null ? [] : parseResult.GetValue(Lambdas) ?? [],
-        LambdaEndpoint is null ? null : parseResult.GetValue(LambdaEndpoint));
+        LambdaEndpoint is null ? null : parseResult.GetValue(LambdaEndpoint))
+    {
+        EndpointUrl = parseResult.GetValue(EndpointUrl),
+        UseAws = parseResult.GetValue(UseAws),
+        Profile = parseResult.GetValue(Profile),
+        Region = parseResult.GetValue(Region),
+        LocalOnly = !_remote,
+    };
 }

@@ -9,7 +9,7 @@ internal sealed class ServeCommandDefinition : Command
     public ServeCommandDefinition()
         : base("serve", "Serve the Step Functions API (AWS JSON 1.0) on the local engine, for the AWS SDKs and CLI.")
     {
-        Connection = new ConnectionOptions(this, runsExecutions: true);
+        Connection = new ConnectionOptions(this, runsExecutions: true, remote: false);
         Options.Add(Host);
         Options.Add(Port);
         Options.Add(RequireAuth);

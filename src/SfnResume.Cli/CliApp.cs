@@ -9,6 +9,7 @@ using SfnResume.Cli.Commands.Demo;
 using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
 using SfnResume.Cli.Commands.Resume;
+using SfnResume.Cli.Commands.Redrive;
 using SfnResume.Cli.Commands.Run;
 using SfnResume.Cli.Commands.Serve;
 using SfnResume.Cli.Commands.Start;
@@ -38,6 +39,7 @@ internal static class CliApp
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(StartCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(RedriveCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExecutionsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());

@@ -94,31 +94,7 @@ public sealed partial class LocalStepFunctions
         RequestValidator.Validate(request);
         var execution = FindExecution(request.ExecutionArn!);
         var decision = RedriveEligibility.Evaluate(RedriveFactsOf(execution));
-        var withData = request.IncludedData != IncludedData.MetadataOnly;
-        var output = execution.Status == ExecutionStatuses.Succeeded ? execution.Output : null;
-        return Task.FromResult(new DescribeExecutionResponse
-        {
-            ExecutionArn = execution.Arn,
-            StateMachineArn = execution.StateMachineArn,
-            Name = execution.Name,
-            Status = execution.Status,
-            StartDate = execution.StartDate,
-            StopDate = execution.StopDate,
-            Input = withData ? execution.Input : null,
-            InputDetails = new CloudWatchEventsExecutionDataDetails { Included = withData },
-            Output = withData ? output : null,
-            OutputDetails = output is null ? null : new CloudWatchEventsExecutionDataDetails { Included = withData },
-            TraceHeader = execution.TraceHeader,
-            MapRunArn = execution.MapRunArn,
-            Error = execution.Error,
-            Cause = execution.Cause,
-            StateMachineVersionArn = execution.StateMachineVersionArn,
-            StateMachineAliasArn = execution.StateMachineAliasArn,
-            RedriveCount = execution.RedriveCount,
-            RedriveDate = execution.RedriveDate,
-            RedriveStatus = decision.Status,
-            RedriveStatusReason = decision.Reason,
-        });
+        return Task.FromResult(execution.ToDescribeResponse(decision, request.IncludedData));
     }
 
     public Task<DescribeStateMachineForExecutionResponse> DescribeStateMachineForExecutionAsync(DescribeStateMachineForExecutionRequest request, CancellationToken ct)

@@ -122,22 +122,7 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
     {
         RequestValidator.Validate(request);
         var machine = FindMachine(request.StateMachineArn!);
-        var current = machine.Current;
-        return Task.FromResult(new DescribeStateMachineResponse
-        {
-            StateMachineArn = machine.Arn,
-            Name = machine.Name,
-            Status = machine.Status,
-            Definition = request.IncludedData == IncludedData.MetadataOnly ? "{}" : current.Definition,
-            RoleArn = current.RoleArn,
-            Type = machine.Type,
-            CreationDate = machine.CreationDate,
-            LoggingConfiguration = current.LoggingConfiguration ?? LoggingConfiguration.Default,
-            TracingConfiguration = current.TracingConfiguration ?? TracingConfiguration.Default,
-            RevisionId = current.RevisionId,
-            Description = machine.Description,
-            EncryptionConfiguration = current.EncryptionConfiguration,
-        });
+        return Task.FromResult(machine.ToDescribeResponse(request.IncludedData));
     }
 
     public Task<UpdateStateMachineResponse> UpdateStateMachineAsync(UpdateStateMachineRequest request, CancellationToken ct)
@@ -190,7 +175,7 @@ public sealed partial class LocalStepFunctions : IStepFunctionsApi, IDisposable,
         var page = _store.ListStateMachines(request.MaxResults ?? 0, request.NextToken);
         return Task.FromResult(new ListStateMachinesResponse
         {
-            StateMachines = [.. page.Items.Select(m => new StateMachineListItem { StateMachineArn = m.Arn, Name = m.Name, Type = m.Type, CreationDate = m.CreationDate })],
+            StateMachines = [.. page.Items.Select(m => m.ToListItem())],
             NextToken = page.NextToken,
         });
     }

@@ -232,72 +232,56 @@ internal sealed class StateReader(AslFieldReader reader, StateContext context)
         return Asl.Transition.End;
     }
 
-    private ImmutableArray<Retrier> Retriers()
+    private ImmutableArray<Retrier> Retriers() => ObjectArray("Retry", (o, pointer) =>
     {
-        var array = reader.Array(Obj, "Retry", Ptr);
+        var jitter = reader.String(o, "JitterStrategy", pointer);
+        var maxAttempts = reader.Number(o, "MaxAttempts", pointer);
+        return new Retrier
+        {
+            ErrorEquals = reader.StringArray(o, "ErrorEquals", pointer),
+            IntervalSeconds = reader.Number(o, "IntervalSeconds", pointer) ?? Retrier.DefaultIntervalSeconds,
+            MaxAttempts = maxAttempts is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : Retrier.DefaultMaxAttempts,
+            BackoffRate = reader.Number(o, "BackoffRate", pointer) ?? Retrier.DefaultBackoffRate,
+            MaxDelaySeconds = reader.Number(o, "MaxDelaySeconds", pointer),
+            JitterStrategy = jitter == "FULL" ? JitterStrategy.Full : JitterStrategy.None,
+            Comment = reader.String(o, "Comment", pointer),
+            Raw = o,
+            Pointer = pointer,
+        };
+    });
+
+    private ImmutableArray<Catcher> Catchers() => ObjectArray("Catch", (o, pointer) => new Catcher
+    {
+        ErrorEquals = reader.StringArray(o, "ErrorEquals", pointer),
+        Next = reader.String(o, "Next", pointer) ?? "",
+        ResultPath = reader.Path(o, "ResultPath", pointer),
+        Output = reader.Node(o, "Output"),
+        Assign = reader.Node(o, "Assign"),
+        Comment = reader.String(o, "Comment", pointer),
+        Raw = o,
+        Pointer = pointer,
+    });
+
+    /// <summary>Reads an optional array of objects, reporting (and skipping) members that are not objects.</summary>
+    private ImmutableArray<T> ObjectArray<T>(string field, Func<JsonObject, string, T> read)
+    {
+        var array = reader.Array(Obj, field, Ptr);
         if (array is null)
         {
             return [];
         }
 
-        var result = ImmutableArray.CreateBuilder<Retrier>(array.Count);
+        var result = ImmutableArray.CreateBuilder<T>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {
-            var pointer = AslLocation.Append(Ptr, "Retry", i);
+            var pointer = AslLocation.Append(Ptr, field, i);
             if (array[i] is not JsonObject o)
             {
-                reader.Report("The value for the field 'Retry' must be an array of OBJECT", pointer);
+                reader.Report($"The value for the field '{field}' must be an array of OBJECT", pointer);
                 continue;
             }
 
-            var jitter = reader.String(o, "JitterStrategy", pointer);
-            var maxAttempts = reader.Number(o, "MaxAttempts", pointer);
-            result.Add(new Retrier
-            {
-                ErrorEquals = reader.StringArray(o, "ErrorEquals", pointer),
-                IntervalSeconds = reader.Number(o, "IntervalSeconds", pointer) ?? Retrier.DefaultIntervalSeconds,
-                MaxAttempts = maxAttempts is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : Retrier.DefaultMaxAttempts,
-                BackoffRate = reader.Number(o, "BackoffRate", pointer) ?? Retrier.DefaultBackoffRate,
-                MaxDelaySeconds = reader.Number(o, "MaxDelaySeconds", pointer),
-                JitterStrategy = jitter == "FULL" ? JitterStrategy.Full : JitterStrategy.None,
-                Comment = reader.String(o, "Comment", pointer),
-                Raw = o,
-                Pointer = pointer,
-            });
-        }
-
-        return result.ToImmutable();
-    }
-
-    private ImmutableArray<Catcher> Catchers()
-    {
-        var array = reader.Array(Obj, "Catch", Ptr);
-        if (array is null)
-        {
-            return [];
-        }
-
-        var result = ImmutableArray.CreateBuilder<Catcher>(array.Count);
-        for (var i = 0; i < array.Count; i++)
-        {
-            var pointer = AslLocation.Append(Ptr, "Catch", i);
-            if (array[i] is not JsonObject o)
-            {
-                reader.Report("The value for the field 'Catch' must be an array of OBJECT", pointer);
-                continue;
-            }
-
-            result.Add(new Catcher
-            {
-                ErrorEquals = reader.StringArray(o, "ErrorEquals", pointer),
-                Next = reader.String(o, "Next", pointer) ?? "",
-                ResultPath = reader.Path(o, "ResultPath", pointer),
-                Output = reader.Node(o, "Output"),
-                Assign = reader.Node(o, "Assign"),
-                Comment = reader.String(o, "Comment", pointer),
-                Raw = o,
-                Pointer = pointer,
-            });
+            result.Add(read(o, pointer));
         }
 
         return result.ToImmutable();

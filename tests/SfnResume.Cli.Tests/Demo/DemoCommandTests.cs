@@ -19,5 +19,12 @@ public sealed class DemoCommandTests
         Assert.Matches(new Regex(@"'Final Processing' entered\s+0\s+1"), run.Out);
         Assert.Contains("without running the first Parallel state or its two Lambda calls again", run.Out);
         Assert.Contains("sfn-resume resume ResumeFromStateExample:first-try --patch '{\"foo\":1}' --start --state-dir", run.Out);
+        var picture = Regex.Match(run.Out, @"Picture (\S+resume-graph\.mmd)").Groups[1].Value;
+        Assert.True(File.Exists(picture), "the printed picture path exists: " + picture);
+        var mermaid = File.ReadAllText(picture);
+        Assert.StartsWith("flowchart TD", mermaid, StringComparison.Ordinal);
+        Assert.Contains("resumeHere", mermaid, StringComparison.Ordinal);
+        Assert.Equal([picture], Directory.GetFileSystemEntries(Path.GetDirectoryName(picture)!));
+        Directory.Delete(Path.GetDirectoryName(picture)!, recursive: true);
     }
 }

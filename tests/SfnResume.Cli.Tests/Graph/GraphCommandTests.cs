@@ -1,5 +1,6 @@
 using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Infrastructure;
+using SfnResume.Cli.Tests.Store;
 using SfnResume.Testing;
 
 namespace SfnResume.Cli.Tests.Graph;
@@ -118,13 +119,56 @@ public sealed class GraphCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Graph_Execution_IsNotAvailableWithoutTheStore()
+    public async Task Graph_ExecutionInTheStore_DrawsTheDefinitionItRanWith_ColouredByItsHistory()
     {
-        var run = await CliRunner.RunAsync("graph", "arn:aws:states:us-east-1:111111111111:execution:orders:42");
+        using var dir = new StateDirFixture();
+        await dir.DeployAndFailAsync();
+
+        var run = await dir.RunAsync("graph", "ResumeFromStateExample:first-try");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith("flowchart TD\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Parallel 2", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"class [s0-9,]+ failed", run.Out);
+        Assert.Matches(@"class [s0-9,]+ succeeded", run.Out);
+    }
+
+    [Fact]
+    public async Task Graph_ExecutionInTheStore_WithPlan_MatchesThePictureFromItsHistoryFile()
+    {
+        using var dir = new StateDirFixture();
+        await dir.DeployAndFailAsync();
+        var history = Path.Combine(dir.Root, "history.json");
+        File.WriteAllText(history, (await dir.RunAsync("history", "first-try", "--output", "json")).Out);
+
+        var fromStore = await dir.RunAsync("graph", "first-try", "--plan", "--patch", """{"foo":1}""");
+        var fromFiles = await CliRunner.RunAsync("graph", "--definition", s_definition, "--history", history, "--plan", "--patch", """{"foo":1}""");
+
+        Assert.True(fromStore.ExitCode == 0, fromStore.Error);
+        Assert.Equal(fromFiles.Out, fromStore.Out);
+        Assert.Contains("resumeHere", fromStore.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_UnknownExecution_IsOneLineAndExitCode2()
+    {
+        using var dir = new StateDirFixture();
+
+        var run = await dir.RunAsync("graph", "arn:aws:states:us-east-1:111111111111:execution:orders:42");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: graph EXECUTION needs the local store; use --definition/--history" + Environment.NewLine, run.Error);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("orders:42", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task Graph_ExecutionAndFiles_IsAUserError()
+    {
+        var run = await CliRunner.RunAsync("graph", "first-try", "--definition", s_definition);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: graph takes EXECUTION or --definition/--history, not both" + Environment.NewLine, run.Error);
     }
 
     [Fact]
@@ -170,7 +214,7 @@ public sealed class GraphCommandTests : IDisposable
         var run = await CliRunner.RunAsync("graph");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: graph needs --definition FILE (and --history FILE to colour it)" + Environment.NewLine, run.Error);
+        Assert.Equal("error: graph needs EXECUTION, or --definition FILE (and --history FILE to colour it)" + Environment.NewLine, run.Error);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using SfnResume.Api.Contracts;
 using SfnResume.Cli.Commands.Deploy;
+using SfnResume.Cli.Commands.Graph;
 using SfnResume.Cli.Commands.Plan;
 using SfnResume.Cli.Commands.Resume;
 using SfnResume.Cli.Commands.Start;
@@ -22,6 +23,7 @@ internal static class DemoCommand
     public const string Patch = """{"foo":1}""";
     private const string TemplateResource = "SfnResume.Cli.Demo.ResumeFromState.yaml";
     private const string TemplateInRepo = "samples/resume-from-state/ResumeFromState.yaml";
+    private const string PictureFile = "resume-graph.mmd";
 
     public static DemoCommandDefinition Create()
     {
@@ -45,7 +47,18 @@ internal static class DemoCommand
             }
             else
             {
-                Directory.Delete(temp, recursive: true);
+                // Everything but the picture goes: its path was printed for the user to open.
+                foreach (var entry in Directory.EnumerateFileSystemEntries(temp).Where(e => Path.GetFileName(e) != PictureFile))
+                {
+                    if (Directory.Exists(entry))
+                    {
+                        Directory.Delete(entry, recursive: true);
+                    }
+                    else
+                    {
+                        File.Delete(entry);
+                    }
+                }
             }
         }
     }
@@ -85,6 +98,10 @@ internal static class DemoCommand
         var outcome = await ResumeRunner.ResumeAsync(connection, started.ExecutionArn, new ResumeOptions { Patch = JsonArgument.Parse(Patch, "--patch") }, start: true, ct).ConfigureAwait(false);
         PlanText.Write(o, s, outcome.Plan, outDir: null);
         o.WriteLine($"{s.Bold("Copy")} {outcome.Plan.StateMachineName} {outcome.CopyAction}: {s.Dim(outcome.CopyArn)}");
+        var recorded = await RecordedExecution.LoadAsync(connection, started.ExecutionArn, ct).ConfigureAwait(false);
+        var picture = Path.Combine(temp, PictureFile);
+        await File.WriteAllTextAsync(picture, GraphPlanMarks.Mermaid(recorded.Definition, recorded.History, outcome.Plan), ct).ConfigureAwait(false);
+        o.WriteLine($"{s.Bold("Picture")} {picture} {s.Dim("(Mermaid: what the resume skips, reuses and runs again)")}");
 
         Step(o, s, 4, $"Run the copy with the resume input (execution {outcome.ResumeExecutionName})",
             "It starts at the failed state with the recorded input plus the patch: the work done before is not done again.");
@@ -107,6 +124,7 @@ internal static class DemoCommand
         o.WriteLine($"  sfn-resume deploy {TemplateInRepo} --state-dir {dir}");
         o.WriteLine($"  sfn-resume start {MachineName} --name first-try --input '{Input}' --state-dir {dir}");
         o.WriteLine($"  sfn-resume resume {MachineName}:first-try --patch '{Patch}' --start --state-dir {dir}");
+        o.WriteLine($"  sfn-resume graph {MachineName}:first-try --plan --patch '{Patch}' --state-dir {dir}");
         o.WriteLine($"  sfn-resume history {outcome.Plan.StateMachineName}:{outcome.ResumeExecutionName} --state-dir {dir}");
         return proved ? ExitCodes.Success : ExitCodes.ExecutionFailed;
     }

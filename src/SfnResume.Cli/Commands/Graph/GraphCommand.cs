@@ -13,35 +13,53 @@ internal static class GraphCommand
     public static GraphCommandDefinition Create()
     {
         var definition = new GraphCommandDefinition();
-        CommandAction.Set(definition, (parseResult, io, _) => Task.FromResult(Execute(definition, parseResult, io)));
+        CommandAction.Set(definition, (parseResult, io, ct) => ServiceErrors.Guard(() => ExecuteAsync(definition, parseResult, io, ct)));
         return definition;
     }
 
-    private static int Execute(GraphCommandDefinition symbols, ParseResult parseResult, CliIo io)
+    private static async Task<int> ExecuteAsync(GraphCommandDefinition symbols, ParseResult parseResult, CliIo io, CancellationToken ct)
     {
-        if (parseResult.GetValue(symbols.Execution) is not null)
-        {
-            throw new CliUserException("graph EXECUTION needs the local store; use --definition/--history");
-        }
-
-        var definitionPath = parseResult.GetValue(symbols.Definition)
-            ?? throw new CliUserException("graph needs --definition FILE (and --history FILE to colour it)");
+        var execution = parseResult.GetValue(symbols.Execution);
+        var definitionPath = parseResult.GetValue(symbols.Definition);
         var historyPath = parseResult.GetValue(symbols.History);
         var wantsPlan = parseResult.GetValue(symbols.Plan);
+        if (execution is not null && (definitionPath is not null || historyPath is not null))
+        {
+            throw new CliUserException("graph takes EXECUTION or --definition/--history, not both");
+        }
+
+        if (execution is null && definitionPath is null)
+        {
+            throw new CliUserException("graph needs EXECUTION, or --definition FILE (and --history FILE to colour it)");
+        }
         if (!wantsPlan && (parseResult.GetValue(symbols.From) is not null || parseResult.GetValue(symbols.Patch) is not null))
         {
             throw new CliUserException("--from and --patch shape a resume plan: add --plan");
         }
 
-        if (wantsPlan && historyPath is null)
+        if (wantsPlan && execution is null && historyPath is null)
         {
             throw new CliUserException("--plan needs --history FILE: a resume plan starts from a failed execution");
         }
 
         var outPath = parseResult.GetValue(symbols.Out);
         var format = parseResult.GetValue(symbols.Format) ?? FormatFromExtension(outPath);
-        var definition = InputLoader.LoadDefinition(definitionPath);
-        var history = historyPath is null ? null : InputLoader.LoadHistory(historyPath);
+        StateMachineDefinition definition;
+        ExecutionHistory? history;
+        string name;
+        if (execution is not null)
+        {
+            await using var connection = ApiConnection.Open(symbols.Connection.Settings(parseResult));
+            var recorded = await RecordedExecution.LoadAsync(connection, execution, ct).ConfigureAwait(false);
+            (definition, history, name) = (recorded.Definition, recorded.History, recorded.StateMachineName);
+        }
+        else
+        {
+            definition = InputLoader.LoadDefinition(definitionPath!);
+            history = historyPath is null ? null : InputLoader.LoadHistory(historyPath);
+            name = InputLoader.NameFromFile(definitionPath!);
+        }
+
         var timeline = history is null ? null : ExecutionTimeline.Build(history);
         IReadOnlyDictionary<string, PlanMark>? marks = null;
         if (wantsPlan)
@@ -54,7 +72,6 @@ internal static class GraphCommand
             marks = GraphPlanMarks.From(definition, timeline!, Plan(definition, history!, options));
         }
 
-        var name = InputLoader.NameFromFile(definitionPath);
         var picture = format switch
         {
             "dot" => GraphRenderer.Dot(definition, timeline, marks, name),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SfnResume.Cli.Infrastructure;
 
 namespace SfnResume.Cli.Commands.Graph;
 
@@ -17,11 +18,14 @@ internal sealed class GraphCommandDefinition : Command
         Options.Add(Format);
         Options.Add(Out);
         Format.AcceptOnlyFromAmong("mermaid", "dot", "svg");
+        Connection = new ConnectionOptions(this, runsExecutions: false);
     }
+
+    public ConnectionOptions Connection { get; }
 
     public Argument<string?> Execution { get; } = new("EXECUTION")
     {
-        Description = "An execution ARN or name in the local store (instead of --definition/--history).",
+        Description = "An execution (ARN, MACHINE:NAME or name) in the store or at --endpoint-url/--aws, drawn with the definition it ran with.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -39,7 +43,7 @@ internal sealed class GraphCommandDefinition : Command
 
     public Option<bool> Plan { get; } = new("--plan")
     {
-        Description = "Colour the states by what a resume will do: skip, reuse, run again, resume here (needs --history).",
+        Description = "Colour the states by what a resume will do: skip, reuse, run again, resume here (needs --history or EXECUTION).",
     };
 
     public Option<string?> From { get; } = new("--from")

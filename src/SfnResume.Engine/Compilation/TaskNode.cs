@@ -148,12 +148,14 @@ internal sealed class TaskNode : WorkStateNode
         var recorder = run.Recorder;
         LambdaFunctionRef? function = _function;
         JsonNode? payload = taskInput.Node;
+        var logTail = false;
         if (_isInvoke)
         {
             frame.Source = recorder.TaskScheduled(frame.Source, frame.Now, "lambda", "invoke", run.Identity.Region, taskInput.Text, timeout, heartbeat);
             frame.Source = recorder.TaskStarted(frame.Source, frame.Now, "lambda", "invoke");
             var parameters = taskInput.Node as JsonObject;
             payload = InvokePayload(parameters?["Payload"]) ?? new JsonObject();
+            logTail = parameters?["LogType"] is JsonValue logType && JsonNodes.TryGetString(logType, out var tail) && tail == "Tail";
             if (parameters?["FunctionName"] is not JsonValue nameValue || !JsonNodes.TryGetString(nameValue, out var name)
                 || !LambdaFunctionRef.TryParse(name, out function))
             {
@@ -171,7 +173,9 @@ internal sealed class TaskNode : WorkStateNode
         var invoker = run.LambdaInvoker;
         if (invoker is null)
         {
-            return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + function!.Resource), false);
+            // No invoker at all: the function does not exist here, as Lambda would say it.
+            var cause = LambdaErrorNames.NotFoundCause(function!, run.Identity.Region, run.Identity.AccountId, run.Options.NewGuid().ToString());
+            return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, cause), false);
         }
 
         var invocation = new LambdaInvocation(function!, payload, run.StateMachineName, Name, retryCount, run.ExecutionArn) { StateTimeout = limit };
@@ -209,7 +213,7 @@ internal sealed class TaskNode : WorkStateNode
         {
             case LambdaOutcome.Succeeded succeeded:
                 var result = _isInvoke
-                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now))
+                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now, logTail))
                     : taskInput.With(succeeded.Payload, shared: taskInput.Holds(succeeded.Payload) && taskInput.IsShared);
                 return Succeed(frame, result);
             case LambdaOutcome.Mocked mocked:
@@ -312,12 +316,12 @@ internal sealed class TaskNode : WorkStateNode
     }
 
     /// <summary>The Invoke response with ids made from the injected id source (an X-Ray style trace id).</summary>
-    private static JsonObject InvokeResponse(JsonNode? payload, Guid requestId, DateTimeOffset at)
+    private static JsonObject InvokeResponse(JsonNode? payload, Guid requestId, DateTimeOffset at, bool logTail)
     {
         var id = requestId.ToString();
         var traceId = "Root=1-" + at.ToUnixTimeSeconds().ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "-"
             + id.Replace("-", "", StringComparison.Ordinal)[..24] + ";Sampled=0;Lineage=1:00000000:0";
-        return LambdaInvokeResponse.Create(payload, id, traceId, at);
+        return LambdaInvokeResponse.Create(payload, id, traceId, at, logResult: logTail ? LambdaInvokeResponse.LogTail(id) : null);
     }
 
     private readonly record struct Attempt(Payload? Result, Failure? Failure);

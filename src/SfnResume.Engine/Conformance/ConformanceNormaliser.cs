@@ -315,7 +315,8 @@ public sealed class ConformanceNormaliser
 
         public void Register(string value, string name)
         {
-            if (value.Length == 0 || _tokens.Any(t => t.Key == value))
+            // A value already replaced by its token (a document normalised after another one) is not a new value.
+            if (value.Length == 0 || _tokens.Any(t => t.Key == value || t.Value == value))
             {
                 return;
             }

@@ -28,4 +28,16 @@ public static class LambdaErrorNames
 
     /// <summary>Cause AWS recorded for <see cref="Unknown"/> (seed history, events 24 and 28).</summary>
     public const string UnknownCause = "The cause could not be determined because Lambda did not return an error type.";
+
+    /// <summary>
+    /// The cause Lambda's Invoke API gives for a missing function, as Step Functions records it (recorded:
+    /// <c>test_no_such_function</c>): the full function ARN, <c>:$LATEST</c> when no qualifier was given, and the
+    /// AWS SDK's service-error suffix.
+    /// </summary>
+    public static string NotFoundCause(LambdaFunctionRef function, string region, string accountId, string? requestId)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return $"Function not found: {function.ToArn(region, accountId)}{(function.Qualifier is null ? ":$LATEST" : "")} " +
+            $"(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: {requestId}; Proxy: null)";
+    }
 }

@@ -14,11 +14,12 @@ public static class LambdaInvokeResponse
     /// <param name="traceId">The <c>X-Amzn-Trace-Id</c> header value.</param>
     /// <param name="date">Response time, written as the HTTP <c>Date</c> header.</param>
     /// <param name="executedVersion">The version that ran (<c>$LATEST</c> unless a version was invoked).</param>
-    public static JsonObject Create(JsonNode? payload, string requestId, string traceId, DateTimeOffset date, string executedVersion = "$LATEST")
+    /// <param name="logResult">With <c>LogType: Tail</c>, the base64 log tail (<c>LogResult</c>, header <c>X-Amz-Log-Result</c>).</param>
+    public static JsonObject Create(JsonNode? payload, string requestId, string traceId, DateTimeOffset date, string executedVersion = "$LATEST", string? logResult = null)
     {
         var length = Encoding.UTF8.GetByteCount(payload?.ToJsonString() ?? "null").ToString(CultureInfo.InvariantCulture);
         var httpDate = date.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
-        return new JsonObject
+        var response = new JsonObject
         {
             ["ExecutedVersion"] = executedVersion,
             ["Payload"] = payload?.DeepClone(),
@@ -52,5 +53,23 @@ public static class LambdaInvokeResponse
             ["SdkResponseMetadata"] = new JsonObject { ["RequestId"] = requestId },
             ["StatusCode"] = 200,
         };
+        if (logResult is not null)
+        {
+            // Recorded (test_invoke_unsupported_param): LogResult after ExecutedVersion, the header first among all
+            // headers and in its sorted place among the SDK's case-insensitive ones.
+            response.Insert(1, "LogResult", logResult);
+            var metadata = response["SdkHttpMetadata"]!;
+            metadata["AllHttpHeaders"]!.AsObject().Insert(0, "X-Amz-Log-Result", new JsonArray(logResult));
+            metadata["HttpHeaders"]!.AsObject().Insert(5, "X-Amz-Log-Result", logResult);
+        }
+
+        return response;
     }
+
+    /// <summary>
+    /// The last lines Lambda writes for an invocation, base64-encoded as <c>LogType: Tail</c> returns them. A local
+    /// handler's console output and timings are not captured, so the tail holds only the runtime's START and END lines.
+    /// </summary>
+    public static string LogTail(string requestId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        $"START RequestId: {requestId} Version: $LATEST\nEND RequestId: {requestId}\n"));
 }

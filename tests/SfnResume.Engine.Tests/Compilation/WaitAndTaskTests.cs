@@ -146,6 +146,53 @@ public sealed class WaitAndTaskTests
     }
 
     [Fact]
+    public async Task Task_LambdaInvokeWithLogTypeTail_ReturnsTheLogTail()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", p => p?.DeepClone()));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"FLAKY","Payload":{},"LogType":"Tail"},"End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, "{}");
+
+        var response = JsonNode.Parse(result.Output!)!.AsObject();
+        var log = response["LogResult"]!.GetValue<string>();
+        var requestId = response["SdkResponseMetadata"]!["RequestId"]!.GetValue<string>();
+        Assert.Equal($"START RequestId: {requestId} Version: $LATEST\nEND RequestId: {requestId}\n", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(log)));
+        Assert.Equal(["ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode"], response.Select(p => p.Key));
+        Assert.Equal(log, response["SdkHttpMetadata"]!["HttpHeaders"]!["X-Amz-Log-Result"]!.GetValue<string>());
+        Assert.Equal(log, response["SdkHttpMetadata"]!["AllHttpHeaders"]!["X-Amz-Log-Result"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Task_LambdaInvokeWithoutLogType_HasNoLogResult()
+    {
+        var harness = new EngineHarness(f => f.Add("flaky", p => p?.DeepClone()));
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"FLAKY","Payload":{}},"End":true}}}
+            """.Replace("FLAKY", FlakyArn, StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(definition, "{}");
+
+        Assert.False(JsonNode.Parse(result.Output!)!.AsObject().ContainsKey("LogResult"));
+    }
+
+    [Fact]
+    public async Task Task_NoLambdaInvokerAtAll_FailsWithLambdasOwnNotFoundCause()
+    {
+        var harness = new EngineHarness(configure: o => new EngineOptions { TimeProvider = o.TimeProvider, FastForward = true, NewGuid = o.NewGuid, AccountId = o.AccountId });
+        var definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"no_such_function","Payload":{}},"End":true}}}
+            """;
+
+        var result = await harness.RunAsync(definition, "{}");
+
+        Assert.Equal("Lambda.ResourceNotFoundException", result.Error);
+        Assert.Matches(@"^Function not found: arn:aws:lambda:us-east-1:111111111111:function:no_such_function:\$LATEST \(Service: AWSLambda; Status Code: 404; " +
+            @"Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]{36}; Proxy: null\)$", result.Cause);
+    }
+
+    [Fact]
     public async Task Task_ResultTooLarge_IsATaskFailureThatCatchAllHandles()
     {
         var harness = new EngineHarness(f => f.Add("flaky", _ => JsonValue.Create(new string('a', 262_145))));

@@ -116,6 +116,22 @@ public sealed class ConformanceNormaliserTests
     }
 
     [Fact]
+    public void Normalise_ReferenceSeenInTheHistory_KeepsItsNumberInTheOutput()
+    {
+        var c = CaseBuilder.Case(transformers: """
+            [{"kind": "JsonpathTransformer", "jsonpath": "$..LogResult", "replacement": "LogResult", "replace_reference": true}]
+            """);
+        var events = JsonNode.Parse("""
+            [{"id": 1, "type": "ExecutionSucceeded", "executionSucceededEventDetails": {"output": "{\"LogResult\": \"abc\"}"}}]
+            """)!.AsArray();
+
+        var normalised = new ConformanceNormaliser(c).Normalise(new ConformanceExecution("SUCCEEDED", """{"LogResult": "abc"}""", null, null, events));
+
+        Assert.Equal("<LogResult:1>", normalised.Events![0]!["executionSucceededEventDetails"]!["output"]!["LogResult"]!.GetValue<string>());
+        Assert.Equal("<LogResult:1>", normalised.Output!["LogResult"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Normalise_RegexWithHyphenAfterRange_ReadsHyphenLiterallyAsPythonDoes()
     {
         var normalised = new ConformanceNormaliser(CaseBuilder.Case()).Normalise(

@@ -88,9 +88,7 @@ public sealed class HttpLambdaInvoker : ILambdaInvoker
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return new LambdaOutcome.Failed(LambdaErrorNames.ResourceNotFound,
-                $"Function not found: {function.ToArn(_region, _accountId)}{(function.Qualifier is null ? ":$LATEST" : "")} " +
-                $"(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: {requestId}; Proxy: null)");
+            return new LambdaOutcome.Failed(LambdaErrorNames.ResourceNotFound, LambdaErrorNames.NotFoundCause(function, _region, _accountId, requestId));
         }
 
         var (code, message) = ReadServiceError(response, body);

@@ -144,7 +144,7 @@ public sealed partial class LocalStepFunctions
                 ExecutionAbortedEventDetails = new ErrorEventDetails { Error = request.Error, Cause = request.Cause },
             };
             await _store.AppendEventsAsync(execution.Arn, [aborted],
-                new ExecutionUpdate { Status = ExecutionStatuses.Aborted, StopDate = now, Error = request.Error, Cause = request.Cause }, ct).ConfigureAwait(false);
+                new ExecutionUpdate { Status = ExecutionStatuses.Aborted, StopDate = now, Error = request.Error, Cause = request.Cause }, WriteUrgency.Now, ct).ConfigureAwait(false);
             return new StopExecutionResponse { StopDate = now };
         }
 

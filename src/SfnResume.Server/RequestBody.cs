@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using SfnResume.Api;
 
@@ -8,22 +9,44 @@ internal static class RequestBody
 {
     public static async Task<byte[]> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
-        if (request.ContentLength is { } declared && declared > maxBytes)
+        if (request.ContentLength is { } declared)
         {
-            throw TooLarge(maxBytes);
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
+            if (declared > maxBytes)
             {
                 throw TooLarge(maxBytes);
             }
 
-            buffer.Write(chunk, 0, read);
+            // The SDKs always send Content-Length: read straight into an array of that size (Kestrel ends the body
+            // at the declared length).
+            var exact = new byte[declared];
+            var filled = 0;
+            int count;
+            while (filled < exact.Length && (count = await request.Body.ReadAsync(exact.AsMemory(filled), ct).ConfigureAwait(false)) > 0)
+            {
+                filled += count;
+            }
+
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+
+        using var buffer = new MemoryStream(4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -27,9 +27,11 @@ public sealed partial class SqliteStore
     /// <summary>
     /// <see cref="AppendEvents"/> through the group-commit queue: appends from many executions share one
     /// transaction and one flush. The task completes once the events are committed (then they may be reported).
+    /// <paramref name="urgency"/> says whether a client waits for it (<see cref="WriteUrgency.Now"/>) or it may wait
+    /// a few milliseconds to share a commit (the events of a running execution).
     /// </summary>
     public Task AppendEventsAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionUpdate? update = null,
-        CancellationToken cancellationToken = default)
+        WriteUrgency urgency = WriteUrgency.Now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
         ArgumentNullException.ThrowIfNull(events);
@@ -37,7 +39,7 @@ public sealed partial class SqliteStore
         {
             AppendCore(tx, executionArn, events, update);
             return 0;
-        }, cancellationToken);
+        }, urgency, cancellationToken);
     }
 
     /// <summary>The id of the last stored event (0 when none). ExecutionDoesNotExist for an unknown execution.</summary>
@@ -131,6 +133,17 @@ public sealed partial class SqliteStore
             throw SfnServiceException.ExecutionDoesNotExist(arn);
         }
 
+        CheckSequence(arn, last, events);
+        InsertEvents(tx, arn, events);
+        if (update is not null && !UpdateExecutionCore(tx, arn, update, Api.Contracts.ExecutionStatuses.Running))
+        {
+            throw new InvalidOperationException($"{arn} is not RUNNING; its status cannot change to {update.Status}.");
+        }
+    }
+
+    /// <summary>Ids must continue the stored ones (<paramref name="last"/>) without a gap.</summary>
+    private static void CheckSequence(string arn, long last, IReadOnlyList<HistoryEvent> events)
+    {
         var expected = last + 1;
         foreach (var e in events)
         {
@@ -141,7 +154,10 @@ public sealed partial class SqliteStore
 
             expected++;
         }
+    }
 
+    private void InsertEvents(SqliteTransaction tx, string arn, IReadOnlyList<HistoryEvent> events)
+    {
         var insert = Prepared(tx, "INSERT INTO events (execution_arn, event_id, type, timestamp, json) VALUES ($arn, $id, $type, $ts, $json)");
         var pArn = insert.Parameters.Add("$arn", SqliteType.Text);
         var pId = insert.Parameters.Add("$id", SqliteType.Integer);
@@ -156,11 +172,6 @@ public sealed partial class SqliteStore
             pTs.Value = Sql.Ms(e.Timestamp);
             pJson.Value = HistoryEventListConverter.WriteEvent(e);
             insert.ExecuteNonQuery();
-        }
-
-        if (update is not null && !UpdateExecutionCore(tx, arn, update, Api.Contracts.ExecutionStatuses.Running))
-        {
-            throw new InvalidOperationException($"{arn} is not RUNNING; its status cannot change to {update.Status}.");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed partial class SqliteStore
     public Task<CreateExecutionResult> CreateExecutionAsync(NewExecution execution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
-        return Enqueue(tx => CreateExecutionCore(tx, execution), cancellationToken);
+        return Enqueue(tx => CreateExecutionCore(tx, execution), WriteUrgency.Now, cancellationToken);
     }
 
     public ExecutionRecord? GetExecution(string arn)
@@ -225,10 +225,28 @@ public sealed partial class SqliteStore
 
         if (e.InitialEvents is { Count: > 0 } events)
         {
-            AppendCore(tx, e.Arn, events, null);
+            // A new execution has no events yet: the first must be 1 (no need to ask the table).
+            CheckSequence(e.Arn, 0, events);
+            InsertEvents(tx, e.Arn, events);
         }
 
-        return new CreateExecutionResult(FindExecution(tx, e.Arn)!, Created: true);
+        // The row just written, without reading it back (this runs once per StartExecution, in the commit path).
+        return new CreateExecutionResult(new ExecutionRecord
+        {
+            Arn = e.Arn,
+            StateMachineArn = e.StateMachineArn,
+            DefinitionVersionId = versionId,
+            Name = e.Name,
+            Type = machine.Type,
+            Status = ExecutionStatuses.Running,
+            Input = e.Input,
+            StartDate = DateTimeOffset.FromUnixTimeMilliseconds(Sql.Ms(e.StartDate)),
+            TraceHeader = e.TraceHeader,
+            StateMachineVersionArn = e.StateMachineVersionArn,
+            StateMachineAliasArn = e.StateMachineAliasArn,
+            ParentExecutionArn = e.ParentExecutionArn,
+            MapRunArn = e.MapRunArn,
+        }, Created: true);
     }
 
     private bool UpdateExecutionCore(SqliteTransaction tx, string arn, ExecutionUpdate update, string expectedStatus)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace SfnResume.Storage.Sqlite;
@@ -10,9 +9,11 @@ namespace SfnResume.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// One writer connection, used under a lock, with its hot statements prepared once and reused. Writes either run
-/// at once in their own transaction (the synchronous methods) or join a queue whose writer commits everything
-/// waiting in one transaction (the <c>Async</c> methods: group commit, one flush for many executions, each write in
-/// its own savepoint so one failing write does not undo the others). A write's task completes only after its commit.
+/// at once in their own transaction (the synchronous methods) or join a queue whose writer (a thread of its own)
+/// commits everything waiting in one transaction (the <c>Async</c> methods: group commit, one flush for many
+/// executions, each write in its own savepoint so one failing write does not undo the others). A write a client
+/// waits for is committed as soon as the writer is free; the events of running executions may wait a few
+/// milliseconds to share that commit (<see cref="WriteUrgency"/>). A write's task completes only after its commit.
 /// Reads use pooled connections of their own; WAL mode lets them run while the writer writes.
 /// </remarks>
 public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
@@ -24,8 +25,7 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
-    private readonly Channel<QueuedWrite> _queue;
-    private readonly Task _queueWriter;
+    private readonly Thread _queueWriter;
     private readonly SqliteStoreOptions _options;
     private bool _disposed;
 
@@ -49,8 +49,7 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
             throw;
         }
 
-        _queue = Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
-        _queueWriter = Task.Run(RunQueueAsync);
+        _queueWriter = StartWriter();
     }
 
     /// <summary>The file (or in-memory name) this store uses, for messages.</summary>
@@ -109,8 +108,8 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
         }
 
         _disposed = true;
-        _queue.Writer.TryComplete();
-        _queueWriter.GetAwaiter().GetResult();
+        CloseQueue();
+        _queueWriter.Join();
         lock (_writeLock)
         {
             foreach (var command in _prepared.Values)
@@ -130,8 +129,8 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
     {
         if (!_disposed)
         {
-            _queue.Writer.TryComplete();
-            await _queueWriter.ConfigureAwait(false);
+            CloseQueue();
+            await _writerStopped.Task.ConfigureAwait(false);
             Dispose();
         }
     }

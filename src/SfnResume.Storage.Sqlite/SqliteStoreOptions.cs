@@ -34,4 +34,11 @@ public sealed record SqliteStoreOptions
 
     /// <summary>Most queued writes committed in one transaction by the group-commit writer.</summary>
     public int MaxWritesPerCommit { get; init; } = 512;
+
+    /// <summary>
+    /// How long a <see cref="WriteUrgency.Background"/> write may wait for company before the writer commits it on
+    /// its own. Background writes join every urgent commit anyway; the delay only spares commits (and fsyncs) that
+    /// would hold nothing a client waits for, so the writer is free sooner for the next StartExecution.
+    /// </summary>
+    public TimeSpan BackgroundCommitDelay { get; init; } = TimeSpan.FromMilliseconds(5);
 }

@@ -57,6 +57,6 @@ internal static class StartExecutionLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"executions={count} concurrency={concurrency} target_rate={(rate > 0 ? rate.ToString(CultureInfo.InvariantCulture) : "unpaced")} succeeded={listed.Count - 50} started_in={startedIn.TotalSeconds:F2}s "
             + $"completed_in={completedIn.TotalSeconds:F2}s start_rate={count / startedIn.TotalSeconds:F0}/s "
-            + $"completed_rate={count / completedIn.TotalSeconds:F0}/s p50={Percentile(0.50):F2}ms p99={Percentile(0.99):F2}ms max={latencies[^1]:F2}ms"));
+            + $"completed_rate={count / completedIn.TotalSeconds:F0}/s p50={Percentile(0.50):F2}ms p95={Percentile(0.95):F2}ms p99={Percentile(0.99):F2}ms max={latencies[^1]:F2}ms"));
     }
 }

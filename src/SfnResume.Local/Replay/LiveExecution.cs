@@ -272,7 +272,9 @@ internal sealed class LiveExecution : IExecutionObserver
         if (_store is not null)
         {
             var update = new ExecutionUpdate { Status = status, StopDate = closing.Timestamp, Output = outcome.Output, Error = outcome.Error, Cause = outcome.Cause };
-            await _store.AppendEventsAsync(ExecutionArn, rest, update).ConfigureAwait(false);
+            // A StopExecution call waits for this write; otherwise nobody does and it may share a later commit.
+            var urgency = StopRequest is null ? WriteUrgency.Background : WriteUrgency.Now;
+            await _store.AppendEventsAsync(ExecutionArn, rest, update, urgency).ConfigureAwait(false);
         }
 
         return outcome;
@@ -342,7 +344,7 @@ internal sealed class LiveExecution : IExecutionObserver
 
             try
             {
-                await _store!.AppendEventsAsync(ExecutionArn, batch).ConfigureAwait(false);
+                await _store!.AppendEventsAsync(ExecutionArn, batch, urgency: WriteUrgency.Background).ConfigureAwait(false);
             }
             catch (Exception e)
             {

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SfnResume.Api;
 using SfnResume.Api.Contracts;
+using SfnResume.Api.Json;
 using SfnResume.Cli.Infrastructure;
 using SfnResume.Core.Asl;
 using SfnResume.Core.History;
@@ -17,9 +20,20 @@ internal sealed record ResumeOutcome(
     string? ResumedExecutionArn,
     bool AlreadyStarted);
 
+/// <summary>What the <c>-with-GoToState</c> copy is made of: the original's role, type, logging and tracing.</summary>
+internal sealed record CopySettings(
+    string Name,
+    string Definition,
+    string RoleArn,
+    string Type,
+    LoggingConfiguration Logging,
+    TracingConfiguration Tracing,
+    IReadOnlyList<Tag> Tags);
+
 /// <summary>
 /// Resumes an execution through the Step Functions API only: the definition it ran with, its full history, the
-/// plan, the copy with the GoToState Choice in front, and the start of the copy under a name derived from the
+/// plan, the copy with the GoToState Choice in front (created or updated with the role, type, logging and tracing
+/// the execution ran with, and tagged with its ARN), and the start of the copy under a name derived from the
 /// failed execution, so the same resume asked twice finds the first one instead of starting another.
 /// </summary>
 internal static class ResumeRunner
@@ -51,8 +65,15 @@ internal static class ResumeRunner
             throw new CliUserException(ex.Message);
         }
 
-        var copyDefinition = AslWriter.Write(DefinitionRewriter.Apply(definition, plan));
-        var (copyArn, copyAction) = await PutCopyAsync(connection, plan.StateMachineName, copyDefinition, ranWith.RoleArn, machine.Type, ct).ConfigureAwait(false);
+        var copy = new CopySettings(
+            plan.StateMachineName,
+            AslWriter.Write(DefinitionRewriter.Apply(definition, plan)),
+            ranWith.RoleArn,
+            machine.Type,
+            ranWith.LoggingConfiguration ?? machine.LoggingConfiguration ?? LoggingConfiguration.Default,
+            ranWith.TracingConfiguration ?? machine.TracingConfiguration ?? TracingConfiguration.Default,
+            ResumedFromTag.For(executionArn));
+        var (copyArn, copyAction) = await PutCopyAsync(connection, copy, ct).ConfigureAwait(false);
         var name = ResumeExecutionName(failed.Name ?? Arns.ParseExecution(executionArn).ExecutionName ?? "execution");
         if (!start)
         {
@@ -81,24 +102,61 @@ internal static class ResumeRunner
         return stem + NameSuffix;
     }
 
-    private static async Task<(string Arn, string Action)> PutCopyAsync(ApiConnection connection, string name, string definition, string roleArn, string type, CancellationToken ct)
+    /// <summary>
+    /// Creates the copy, or brings an existing one in line: definition, role, logging and tracing as the failed
+    /// execution ran with (type cannot change and is set on create), and the tag naming the failed execution.
+    /// </summary>
+    private static async Task<(string Arn, string Action)> PutCopyAsync(ApiConnection connection, CopySettings copy, CancellationToken ct)
     {
         var api = connection.Api;
-        if (await connection.FindStateMachineAsync(name, ct).ConfigureAwait(false) is not { } arn)
+        if (await connection.FindStateMachineAsync(copy.Name, ct).ConfigureAwait(false) is not { } arn)
         {
-            var created = await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = name, Definition = definition, RoleArn = roleArn, Type = type }, ct).ConfigureAwait(false);
+            var created = await api.CreateStateMachineAsync(new CreateStateMachineRequest
+            {
+                Name = copy.Name,
+                Definition = copy.Definition,
+                RoleArn = copy.RoleArn,
+                Type = copy.Type,
+                LoggingConfiguration = copy.Logging,
+                TracingConfiguration = copy.Tracing,
+                Tags = copy.Tags,
+            }, ct).ConfigureAwait(false);
             return (created.StateMachineArn, "created");
         }
 
         var current = await api.DescribeStateMachineAsync(new DescribeStateMachineRequest { StateMachineArn = arn }, ct).ConfigureAwait(false);
-        if (current.Definition == definition && current.RoleArn == roleArn)
+        var action = "unchanged";
+        if (current.Definition != copy.Definition || current.RoleArn != copy.RoleArn
+            || !SameJson(current.LoggingConfiguration ?? LoggingConfiguration.Default, copy.Logging, ApiJsonContext.Default.LoggingConfiguration)
+            || !SameJson(current.TracingConfiguration ?? TracingConfiguration.Default, copy.Tracing, ApiJsonContext.Default.TracingConfiguration))
         {
-            return (arn, "unchanged");
+            await api.UpdateStateMachineAsync(new UpdateStateMachineRequest
+            {
+                StateMachineArn = arn,
+                Definition = copy.Definition,
+                RoleArn = copy.RoleArn,
+                LoggingConfiguration = copy.Logging,
+                TracingConfiguration = copy.Tracing,
+            }, ct).ConfigureAwait(false);
+            action = "updated";
         }
 
-        await api.UpdateStateMachineAsync(new UpdateStateMachineRequest { StateMachineArn = arn, Definition = definition, RoleArn = roleArn }, ct).ConfigureAwait(false);
-        return (arn, "updated");
+        // TagResource overwrites the value of a key it is given: the copy now names this failed execution.
+        var existing = (await api.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, ct).ConfigureAwait(false)).Tags ?? [];
+        if (ResumedFromTag.Read(existing) != ResumedFromTag.Read(copy.Tags))
+        {
+            await api.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = copy.Tags }, ct).ConfigureAwait(false);
+            if (ResumedFromTag.StaleKeys(existing, copy.Tags) is { Count: > 0 } stale)
+            {
+                await api.UntagResourceAsync(new UntagResourceRequest { ResourceArn = arn, TagKeys = stale }, ct).ConfigureAwait(false);
+            }
+        }
+
+        return (arn, action);
     }
+
+    private static bool SameJson<T>(T a, T b, JsonTypeInfo<T> type) =>
+        JsonSerializer.Serialize(a, type) == JsonSerializer.Serialize(b, type);
 
     private static async Task<bool> ExistsAsync(IStepFunctionsApi api, string executionArn, CancellationToken ct)
     {

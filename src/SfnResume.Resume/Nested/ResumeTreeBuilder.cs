@@ -48,7 +48,7 @@ internal sealed class ResumeTreeBuilder
         _patch = patch;
         _chosen = chosen;
         _forced = chosen is null ? [] : [.. chosen.Ancestors, chosen];
-        _dataBudget = MaxDefinitionChars - RewriteMargin - Encoding.UTF8.GetByteCount(definition.Raw.ToJsonString());
+        _dataBudget = MaxDefinitionChars - RewriteMargin - JsonSize.Utf8Length(definition.Raw);
     }
 
     public IReadOnlyList<StateResumeAction> Actions => _actions;

@@ -50,7 +50,7 @@ internal static class PlanCommand
 
         if (parseResult.GetValue(symbols.Output) == "json")
         {
-            io.Out.WriteLine(PlanJson.Indented(PlanJson.ToJson(plan, copy)));
+            io.Out.WriteLine(PlanJson.IndentedText(plan, copy));
         }
         else
         {

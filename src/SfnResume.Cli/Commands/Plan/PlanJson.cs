@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SfnResume.Core.Asl;
 using SfnResume.Resume;
@@ -7,6 +11,8 @@ namespace SfnResume.Cli.Commands.Plan;
 /// <summary>The <c>--output json</c> shape of a plan: one object scripts can rely on.</summary>
 internal static class PlanJson
 {
+    private static readonly JsonWriterOptions s_indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Indented(JsonNode? node) => Infrastructure.JsonOutput.Indented(node);
 
     public static JsonObject ToJson(ResumePlan plan, StateMachineDefinition copy)
@@ -14,5 +20,42 @@ internal static class PlanJson
         var result = ResumePlanJson.ToJson(plan);
         result["definition"] = copy.Raw.DeepClone();
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="ToJson"/> written as <see cref="Indented"/> writes it, without the deep copy of the definition
+    /// that placing it in the result object would take (a node belongs to one parent): the members are written
+    /// one after the other, the definition straight from the copy's own nodes.
+    /// </summary>
+    public static string IndentedText(ResumePlan plan, StateMachineDefinition copy)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, s_indented))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in ResumePlanJson.ToJson(plan))
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+
+            writer.WritePropertyName("definition");
+            copy.Raw.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
     }
 }

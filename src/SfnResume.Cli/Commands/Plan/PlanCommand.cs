@@ -43,14 +43,14 @@ internal static class PlanCommand
         var copy = DefinitionRewriter.Apply(definition, plan);
         if (parseResult.GetValue(symbols.Out) is { } outDir)
         {
-            CliFiles.WriteText(Path.Combine(outDir, "resume-definition.json"), AslWriter.Write(copy) + "\n");
+            WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
             CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
             CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, history, plan));
         }
 
         if (parseResult.GetValue(symbols.Output) == "json")
         {
-            io.Out.WriteLine(PlanJson.IndentedText(plan, copy));
+            PlanJson.WriteIndented(io.Out, plan, copy);
         }
         else
         {
@@ -58,5 +58,36 @@ internal static class PlanCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>AslWriter.Write(copy)</c> and a line end, as <see cref="CliFiles.WriteText"/> writes text (beside the target,
+    /// then moved over it), but streamed: the copy of a large definition is megabytes of text.
+    /// </summary>
+    private static void WriteDefinitionFile(string path, StateMachineDefinition copy)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            var temp = path + ".tmp";
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+            {
+                var buffer = new StreamBufferWriter(file);
+                AslWriter.WriteTo(buffer, copy.Raw);
+                buffer.GetSpan(1)[0] = (byte)'\n';
+                buffer.Advance(1);
+                buffer.Flush();
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUserException($"cannot write '{path}': {ex.Message}");
+        }
     }
 }

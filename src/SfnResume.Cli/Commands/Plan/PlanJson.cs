@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,13 +21,14 @@ internal static class PlanJson
     }
 
     /// <summary>
-    /// <see cref="ToJson"/> written as <see cref="Indented"/> writes it, without the deep copy of the definition
-    /// that placing it in the result object would take (a node belongs to one parent): the members are written
-    /// one after the other, the definition straight from the copy's own nodes.
+    /// <see cref="ToJson"/> written to <paramref name="output"/> as <see cref="Indented"/> writes it, with a line
+    /// end. The members are written one after the other and the definition straight from the copy's own nodes:
+    /// placing it in the result object would take a deep copy of it (a node belongs to one parent), and the text
+    /// goes out in small chunks rather than as one string of megabytes.
     /// </summary>
-    public static string IndentedText(ResumePlan plan, StateMachineDefinition copy)
+    public static void WriteIndented(TextWriter output, ResumePlan plan, StateMachineDefinition copy)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = new TextWriterBufferWriter(output);
         using (var writer = new Utf8JsonWriter(buffer, s_indented))
         {
             writer.WriteStartObject();
@@ -44,7 +43,8 @@ internal static class PlanJson
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        buffer.Flush(final: true);
+        output.WriteLine();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)

@@ -20,6 +20,7 @@ internal static class PlanCommand
     {
         var definitionPath = parseResult.GetValue(symbols.Definition)!;
         var historyPath = parseResult.GetValue(symbols.History)!;
+        using var noCollections = NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath));
         var definition = InputLoader.LoadDefinition(definitionPath);
         var history = InputLoader.LoadHistory(historyPath);
         var options = new ResumeOptions
@@ -43,6 +44,8 @@ internal static class PlanCommand
         var copy = DefinitionRewriter.Apply(definition, plan);
         if (parseResult.GetValue(symbols.Out) is { } outDir)
         {
+            // The files are written as whole strings of the copy and its picture: let the GC reclaim them.
+            noCollections.Dispose();
             WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
             CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
             CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, history, plan));
@@ -88,6 +91,19 @@ internal static class PlanCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CliUserException($"cannot write '{path}': {ex.Message}");
+        }
+    }
+
+    /// <summary>The file's size, or 0 when it cannot be read (loading it reports that).</summary>
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path) is { Exists: true } file ? file.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return 0;
         }
     }
 }

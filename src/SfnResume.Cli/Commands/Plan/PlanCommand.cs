@@ -20,7 +20,11 @@ internal static class PlanCommand
     {
         var definitionPath = parseResult.GetValue(symbols.Definition)!;
         var historyPath = parseResult.GetValue(symbols.History)!;
-        using var noCollections = NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath));
+        var outDir = parseResult.GetValue(symbols.Out);
+
+        // With --out the copy is also written as whole strings (the file, its picture), garbage once written: let the
+        // GC collect then, to keep the peak down.
+        using var noCollections = outDir is null ? NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath)) : null;
         var definition = InputLoader.LoadDefinition(definitionPath);
         var history = InputLoader.LoadHistory(historyPath);
         var options = new ResumeOptions
@@ -42,10 +46,8 @@ internal static class PlanCommand
         }
 
         var copy = DefinitionRewriter.Apply(definition, plan);
-        if (parseResult.GetValue(symbols.Out) is { } outDir)
+        if (outDir is not null)
         {
-            // The files are written as whole strings of the copy and its picture: let the GC reclaim them.
-            noCollections.Dispose();
             WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
             CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
             CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, history, plan));
@@ -57,7 +59,7 @@ internal static class PlanCommand
         }
         else
         {
-            PlanText.Write(io.Out, new Style(io.Color), plan, parseResult.GetValue(symbols.Out));
+            PlanText.Write(io.Out, new Style(io.Color), plan, outDir);
         }
 
         return ExitCodes.Success;

@@ -42,6 +42,43 @@ public sealed class ResumePlannerGoldenTests
         Golden.AssertJson(ResumePlanJson.ToJson(plan), $"testdata/plans/{history}.plan.json");
     }
 
+    [Theory]
+    [InlineData("seed-sample", "seed-sample")]
+    [InlineData("map-failure-concurrent", "map-failure-concurrent")]
+    [InlineData("nested-parallel-map-parallel", "nested-parallel-map-parallel")]
+    [InlineData("gen-1000-iso", "gen-1000")]
+    public void Apply_CopyModelledFromNodes_ReadsAsItsWrittenTextParsedAgain(string history, string definition)
+    {
+        var original = LoadDefinition(definition);
+        var plan = PlanFor(history, definition, new ResumeOptions { StateMachineName = "Machine" });
+
+        var copy = DefinitionRewriter.Apply(original, plan);
+
+        var reparsed = AslParser.Parse(AslWriter.Write(copy, indented: false));
+        Assert.True(reparsed.IsValid);
+        Assert.Equal(AslWriter.Write(reparsed.Definition!), AslWriter.Write(copy));
+        Assert.Equal(reparsed.Definition!.AllStates.Select(s => s.State), copy.AllStates.Select(s => s.State), new StateShapeComparer());
+        Assert.All(Values(copy.Raw), v => Assert.True(v.TryGetValue(out System.Text.Json.JsonElement _), $"{v.GetPath()} was not normalised"));
+    }
+
+    private static IEnumerable<JsonValue> Values(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => Values(p.Value)),
+        JsonArray array => array.SelectMany(Values),
+        JsonValue value => [value],
+        _ => [],
+    };
+
+    /// <summary>Same name, kind, transition and place: the model's records hold JSON nodes, which compare by reference.</summary>
+    private sealed class StateShapeComparer : IEqualityComparer<StateDefinition>
+    {
+        public bool Equals(StateDefinition? x, StateDefinition? y) =>
+            x is not null && y is not null && x.Name == y.Name && x.GetType() == y.GetType()
+            && x.Pointer == y.Pointer && Equals(x.Transition, y.Transition);
+
+        public int GetHashCode(StateDefinition obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_GeneratedHistory_AgreesWithTheGeneratorsAnswer()
     {

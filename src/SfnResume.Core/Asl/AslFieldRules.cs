@@ -31,26 +31,34 @@ internal static class AslFieldRules
 
     private static readonly string[] s_common = ["Type", "Comment", "QueryLanguage"];
 
-    public static readonly FrozenDictionary<StateType, FrozenSet<string>> StateFields = new Dictionary<StateType, FrozenSet<string>>
+    /// <summary>
+    /// The fields each state type accepts, indexed by <see cref="StateType"/>: an array, as a frozen dictionary keyed
+    /// by an enum is framework generic code the JIT compiles at start-up.
+    /// </summary>
+    public static readonly FrozenSet<string>[] StateFields = BuildStateFields();
+
+    private static FrozenSet<string>[] BuildStateFields()
     {
-        [StateType.Pass] = Common("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Output", "Assign"),
-        [StateType.Task] = Common(
+        var fields = new FrozenSet<string>[(int)StateType.Map + 1];
+        fields[(int)StateType.Pass] = Common("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Output", "Assign");
+        fields[(int)StateType.Task] = Common(
             "Next", "End", "Resource", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Arguments",
             "Output", "Assign", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath",
-            "Retry", "Catch", "Credentials"),
-        [StateType.Choice] = Common("Choices", "Default", "InputPath", "OutputPath", "Output", "Assign"),
-        [StateType.Wait] = Common("Next", "End", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "InputPath", "OutputPath", "Output", "Assign"),
-        [StateType.Succeed] = Common("InputPath", "OutputPath", "Output"),
-        [StateType.Fail] = Common("Error", "ErrorPath", "Cause", "CausePath"),
-        [StateType.Parallel] = Common(
+            "Retry", "Catch", "Credentials");
+        fields[(int)StateType.Choice] = Common("Choices", "Default", "InputPath", "OutputPath", "Output", "Assign");
+        fields[(int)StateType.Wait] = Common("Next", "End", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "InputPath", "OutputPath", "Output", "Assign");
+        fields[(int)StateType.Succeed] = Common("InputPath", "OutputPath", "Output");
+        fields[(int)StateType.Fail] = Common("Error", "ErrorPath", "Cause", "CausePath");
+        fields[(int)StateType.Parallel] = Common(
             "Next", "End", "Branches", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Arguments",
-            "Output", "Assign", "Retry", "Catch"),
-        [StateType.Map] = Common(
+            "Output", "Assign", "Retry", "Catch");
+        fields[(int)StateType.Map] = Common(
             "Next", "End", "ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters", "ItemReader",
             "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
             "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Label",
-            "InputPath", "OutputPath", "ResultSelector", "ResultPath", "Output", "Assign", "Retry", "Catch"),
-    }.ToFrozenDictionary();
+            "InputPath", "OutputPath", "ResultSelector", "ResultPath", "Output", "Assign", "Retry", "Catch");
+        return fields;
+    }
 
     private static FrozenSet<string> Common(params string[] fields) => Set([.. s_common, .. fields]);
 

@@ -255,7 +255,7 @@ public static class AslParser
                 return null;
             }
 
-            if (!Enum.TryParse<StateType>(typeText, ignoreCase: false, out var type) || !Enum.IsDefined(type) || char.IsDigit(typeText[0]))
+            if (ParseType(typeText) is not { } type)
             {
                 reader.Report("The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", AslLocation.Append(pointer, "Type"));
                 return null;
@@ -276,6 +276,20 @@ public static class AslParser
                 _ => ReadMap(states, name, obj, pointer, path),
             };
         }
+
+        /// <summary>The state type named exactly (case-sensitive); a switch rather than Enum.TryParse, whose generic code is compiled at start-up.</summary>
+        private static StateType? ParseType(string text) => text switch
+        {
+            "Pass" => StateType.Pass,
+            "Task" => StateType.Task,
+            "Choice" => StateType.Choice,
+            "Wait" => StateType.Wait,
+            "Succeed" => StateType.Succeed,
+            "Fail" => StateType.Fail,
+            "Parallel" => StateType.Parallel,
+            "Map" => StateType.Map,
+            _ => null,
+        };
 
         private ImmutableArray<StateScope> ReadBranches(string name, JsonObject obj, string pointer, ImmutableArray<ScopeSegment> path)
         {

@@ -35,6 +35,18 @@ public static class AslWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// Writes <paramref name="node"/> as <see cref="Write(JsonNode, bool)"/> does, as UTF-8 into
+    /// <paramref name="output"/> (a file, a pipe) instead of one string.
+    /// </summary>
+    public static void WriteTo(IBufferWriter<byte> output, JsonNode node, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(node);
+        using var writer = new Utf8JsonWriter(output, indented ? s_indented : s_compact);
+        WriteNode(writer, node);
+    }
+
     private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
     {
         switch (node)

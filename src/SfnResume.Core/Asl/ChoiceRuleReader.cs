@@ -9,7 +9,7 @@ namespace SfnResume.Core.Asl;
 internal sealed class ChoiceRuleReader(AslFieldReader reader, bool jsonata)
 {
     /// <summary>Every comparison field name, with its operator and whether it is the <c>...Path</c> form.</summary>
-    public static readonly FrozenDictionary<string, (ComparisonOperator Operator, bool IsPath)> Operators = BuildOperators();
+    public static readonly FrozenDictionary<string, OperatorField> Operators = BuildOperators();
 
     public ImmutableArray<ChoiceRule> TopLevel(JsonObject state, string pointer)
     {
@@ -141,18 +141,24 @@ internal sealed class ChoiceRuleReader(AslFieldReader reader, bool jsonata)
         return result.ToImmutable();
     }
 
-    private static FrozenDictionary<string, (ComparisonOperator, bool)> BuildOperators()
+    private static FrozenDictionary<string, OperatorField> BuildOperators()
     {
-        var map = new Dictionary<string, (ComparisonOperator, bool)>(StringComparer.Ordinal);
-        foreach (var op in Enum.GetValues<ComparisonOperator>())
+        var map = new Dictionary<string, OperatorField>(StringComparer.Ordinal);
+        foreach (ComparisonOperator op in Enum.GetValues(typeof(ComparisonOperator)))
         {
-            map[op.ToString()] = (op, false);
+            map[op.ToString()] = new OperatorField(op, IsPath: false);
             if (op != ComparisonOperator.StringMatches && !IsTypeTest(op))
             {
-                map[op + "Path"] = (op, true);
+                map[op + "Path"] = new OperatorField(op, IsPath: true);
             }
         }
 
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
+
+/// <summary>
+/// A comparison field: its operator and whether it is the <c>...Path</c> form. A class, so the operator table is a
+/// dictionary of references, whose code ReadyToRun has precompiled (a value tuple value is compiled at start-up).
+/// </summary>
+internal sealed record OperatorField(ComparisonOperator Operator, bool IsPath);

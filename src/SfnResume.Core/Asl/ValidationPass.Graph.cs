@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace SfnResume.Core.Asl;
 
 /// <summary>Transition checks, worded as AWS words them (every missing target is "Missing 'Next' target").</summary>
@@ -5,33 +7,31 @@ internal sealed partial class ValidationPass
 {
     private void CheckGraph(StateScope scope)
     {
-        if (!scope.StatesByName.ContainsKey(scope.StartAt))
+        var byName = scope.StatesByName;
+        if (!byName.ContainsKey(scope.StartAt))
         {
             Report(AslDiagnosticCodes.MissingTransitionTarget, $"Missing 'Next' target: {scope.StartAt}", AslLocation.Append(scope.Pointer, "StartAt"));
         }
 
+        // One pass over the states; a field's location is only spelled out for a problem to report.
+        var hasTerminal = false;
         foreach (var state in scope.States)
         {
-            foreach (var (target, location) in Targets(state))
-            {
-                if (!scope.StatesByName.ContainsKey(target))
-                {
-                    Report(AslDiagnosticCodes.MissingTransitionTarget, $"Missing 'Next' target: {target}", location);
-                }
-            }
+            hasTerminal |= state.IsTerminal;
+            CheckTargets(state, byName);
         }
 
         // AWS reports a scope without any terminal state once, without a location, and then skips the
         // reachability walk for it.
-        if (!scope.States.Any(s => s.IsTerminal))
+        if (!hasTerminal)
         {
             Report(AslDiagnosticCodes.MissingEndState, "Workflow has no terminal state", null);
             return;
         }
 
         var reached = new HashSet<string>(scope.States.Length, StringComparer.Ordinal);
-        var work = new Stack<StateDefinition>();
-        if (scope.StatesByName.TryGetValue(scope.StartAt, out var start))
+        var work = new Stack<StateDefinition>(scope.States.Length);
+        if (byName.TryGetValue(scope.StartAt, out var start))
         {
             reached.Add(start.Name);
             work.Push(start);
@@ -41,11 +41,16 @@ internal sealed partial class ValidationPass
         {
             foreach (var next in work.Pop().Successors)
             {
-                if (scope.StatesByName.TryGetValue(next, out var target) && reached.Add(next))
+                if (byName.TryGetValue(next, out var target) && reached.Add(next))
                 {
                     work.Push(target);
                 }
             }
+        }
+
+        if (reached.Count == scope.States.Length)
+        {
+            return;
         }
 
         foreach (var state in scope.States)
@@ -57,36 +62,39 @@ internal sealed partial class ValidationPass
         }
     }
 
-    /// <summary>Every transition target a state names, with the location of the field naming it.</summary>
-    private static IEnumerable<(string Target, string Location)> Targets(StateDefinition state)
+    /// <summary>Reports every transition target a state names that its scope does not have, in field order.</summary>
+    private void CheckTargets(StateDefinition state, FrozenDictionary<string, StateDefinition> byName)
     {
-        if (state.Transition?.NextState is { } next)
+        if (state.Transition?.NextState is { } next && !byName.ContainsKey(next))
         {
-            yield return (next, AslLocation.Append(state.Pointer, "Next"));
+            MissingTarget(next, state.Pointer, "Next");
         }
 
         if (state is ChoiceState choice)
         {
             foreach (var rule in choice.Choices)
             {
-                if (rule.Next is { } ruleNext)
+                if (rule.Next is { } ruleNext && !byName.ContainsKey(ruleNext))
                 {
-                    yield return (ruleNext, AslLocation.Append(rule.Pointer, "Next"));
+                    MissingTarget(ruleNext, rule.Pointer, "Next");
                 }
             }
 
-            if (choice.Default is { } fallback)
+            if (choice.Default is { } fallback && !byName.ContainsKey(fallback))
             {
-                yield return (fallback, AslLocation.Append(state.Pointer, "Default"));
+                MissingTarget(fallback, state.Pointer, "Default");
             }
         }
 
         foreach (var catcher in state.Catch)
         {
-            if (catcher.Raw.ContainsKey("Next"))
+            if (catcher.Raw.ContainsKey("Next") && !byName.ContainsKey(catcher.Next))
             {
-                yield return (catcher.Next, AslLocation.Append(catcher.Pointer, "Next"));
+                MissingTarget(catcher.Next, catcher.Pointer, "Next");
             }
         }
     }
+
+    private void MissingTarget(string target, string pointer, string field) =>
+        Report(AslDiagnosticCodes.MissingTransitionTarget, $"Missing 'Next' target: {target}", AslLocation.Append(pointer, field));
 }

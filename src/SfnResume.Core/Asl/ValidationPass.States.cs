@@ -19,7 +19,7 @@ internal sealed partial class ValidationPass
             Schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", state.Pointer);
         }
 
-        CheckFields(state.Raw, AslFieldRules.StateFields[state.Type], state.IsJsonata, state.Pointer);
+        CheckFields(state.Raw, AslFieldRules.StateFields[(int)state.Type], state.IsJsonata, state.Pointer);
         CheckTransition(state);
         CheckCommonPaths(state);
         CheckTemplates(state);

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace SfnResume.Core.History;
 
 /// <summary>The 37 details members a history event can carry (JSON name: lower camel case + <c>EventDetails</c>).</summary>
@@ -50,15 +48,10 @@ internal static class DetailsMembers
 {
     private static readonly string[] s_jsonNames = BuildJsonNames();
 
-    private static readonly FrozenDictionary<string, DetailsMember> s_byJsonName =
-        Enum.GetValues<DetailsMember>().Where(m => m != DetailsMember.None)
-            .ToFrozenDictionary(m => s_jsonNames[(int)m], StringComparer.Ordinal);
+    /// <summary>Lookup by the member name's UTF-8 bytes as read.</summary>
+    public static readonly Utf8NameTable<DetailsMember> ByJsonName = new(BuildNameEntries());
 
-    /// <summary>Lookup by name without allocating a string for each member read.</summary>
-    public static readonly FrozenDictionary<string, DetailsMember>.AlternateLookup<ReadOnlySpan<char>> ByJsonName =
-        s_byJsonName.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly string[] s_dottedJsonNames = s_jsonNames.Select(n => "." + n).ToArray();
+    private static readonly string[] s_dottedJsonNames = Array.ConvertAll(s_jsonNames, n => "." + n);
 
     public static string JsonName(DetailsMember member) => s_jsonNames[(int)member];
 
@@ -72,7 +65,18 @@ internal static class DetailsMembers
     /// </summary>
     public static DetailsMember For(HistoryEventType type) => s_forType[(int)type];
 
-    private static readonly DetailsMember[] s_forType = Enum.GetValues<HistoryEventType>().Select(Compute).ToArray();
+    private static readonly DetailsMember[] s_forType = BuildForType();
+
+    private static DetailsMember[] BuildForType()
+    {
+        var table = new DetailsMember[EventTypes.Count];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = Compute((HistoryEventType)i);
+        }
+
+        return table;
+    }
 
     private static DetailsMember Compute(HistoryEventType type)
     {
@@ -92,7 +96,8 @@ internal static class DetailsMembers
             return DetailsMember.StateExited;
         }
 
-        return Enum.TryParse<DetailsMember>(name, out var member) ? member : DetailsMember.None;
+        var member = Array.IndexOf(Enum.GetNames(typeof(DetailsMember)), name);
+        return member > 0 ? (DetailsMember)member : DetailsMember.None;
     }
 
     public static HistoryEventDetails Create(DetailsMember member, DetailsFields f) => member switch
@@ -125,16 +130,26 @@ internal static class DetailsMembers
         _ => throw new ArgumentOutOfRangeException(nameof(member), member, null),
     };
 
+    // Plain loops over the (contiguous, zero-based) values, as in EventTypes: no JIT work at start-up.
     private static string[] BuildJsonNames()
     {
-        var values = Enum.GetValues<DetailsMember>();
-        var names = new string[values.Length];
-        foreach (var m in values)
+        var names = Enum.GetNames(typeof(DetailsMember));
+        for (var i = 0; i < names.Length; i++)
         {
-            var n = m.ToString();
-            names[(int)m] = m == DetailsMember.None ? "" : char.ToLowerInvariant(n[0]) + n[1..] + "EventDetails";
+            names[i] = i == (int)DetailsMember.None ? "" : char.ToLowerInvariant(names[i][0]) + names[i][1..] + "EventDetails";
         }
 
         return names;
+    }
+
+    private static (string, DetailsMember)[] BuildNameEntries()
+    {
+        var entries = new (string, DetailsMember)[s_jsonNames.Length - 1];
+        for (var i = 1; i < s_jsonNames.Length; i++)
+        {
+            entries[i - 1] = (s_jsonNames[i], (DetailsMember)i);
+        }
+
+        return entries;
     }
 }

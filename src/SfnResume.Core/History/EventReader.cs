@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace SfnResume.Core.History;
@@ -12,14 +11,12 @@ internal sealed class EventReader
 {
     private ReadOnlyMemory<byte> _buffer;
     private readonly DetailsFields _scratch = new();
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    private readonly Utf8StringCache _strings = new();
 
     /// <param name="buffer">The whole input; events keep slices of it.</param>
     public EventReader(ReadOnlyMemory<byte> buffer)
     {
         _buffer = buffer;
-        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private enum Field
@@ -29,15 +26,33 @@ internal sealed class EventReader
         AssignedVariables, AssignedVariablesDetails, RedriveCount, Length, Index, MapRunArn, WorkerName, Location, State,
     }
 
-    private static readonly FrozenDictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> s_fields =
-        Enum.GetValues<Field>()
-            .ToFrozenDictionary(f => char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..], StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Utf8NameTable<Field> s_fields = new(FieldNames());
 
-    private static readonly FrozenDictionary<string, HistoryEventType>.AlternateLookup<ReadOnlySpan<char>> s_types =
-        Enum.GetValues<HistoryEventType>().Where(t => t != HistoryEventType.Unknown)
-            .ToFrozenDictionary(t => t.ToString(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Utf8NameTable<HistoryEventType> s_types = new(TypeNames());
+
+    // Plain loops over the (contiguous, zero-based) values, as in EventTypes: no JIT work at start-up.
+    private static (string, Field)[] FieldNames()
+    {
+        var names = Enum.GetNames(typeof(Field));
+        var entries = new (string, Field)[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            entries[i] = (char.ToLowerInvariant(names[i][0]) + names[i][1..], (Field)i);
+        }
+
+        return entries;
+    }
+
+    private static (string, HistoryEventType)[] TypeNames()
+    {
+        var entries = new (string, HistoryEventType)[EventTypes.Count - 1];
+        for (var i = 1; i < EventTypes.Count; i++)
+        {
+            entries[i - 1] = (EventTypes.Name((HistoryEventType)i), (HistoryEventType)i);
+        }
+
+        return entries;
+    }
 
     /// <summary>The execution ARN of the last CloudWatch record read, if it had one.</summary>
     public string? ExecutionArn { get; private set; }
@@ -200,14 +215,9 @@ internal sealed class EventReader
 
     private static (HistoryEventType, string) ReadType(ref JsonScanner r)
     {
-        Span<char> chars = stackalloc char[64];
-        if (!r.ValueIsEscaped && r.ValueSpan.Length <= chars.Length)
+        if (!r.ValueIsEscaped && s_types.TryGetValue(r.ValueSpan, out var known))
         {
-            var n = r.CopyString(chars);
-            if (s_types.TryGetValue(chars[..n], out var known))
-            {
-                return (known, EventTypes.Name(known));
-            }
+            return (known, EventTypes.Name(known));
         }
 
         var name = r.GetString()!;
@@ -217,14 +227,7 @@ internal sealed class EventReader
     private static bool TryDetailsMember(ref JsonScanner r, out DetailsMember member)
     {
         member = DetailsMember.None;
-        if (!r.ValueSpan.EndsWith("EventDetails"u8) || r.ValueIsEscaped || r.ValueSpan.Length > 64)
-        {
-            return false;
-        }
-
-        Span<char> chars = stackalloc char[64];
-        var n = r.CopyString(chars);
-        return DetailsMembers.ByJsonName.TryGetValue(chars[..n], out member);
+        return r.ValueEndsWith("EventDetails"u8) && !r.ValueIsEscaped && DetailsMembers.ByJsonName.TryGetValue(r.ValueSpan, out member);
     }
 
     private static long ReadLong(ref JsonScanner r, EventLocation where, string path, string member)
@@ -263,11 +266,9 @@ internal sealed class EventReader
         var buffer = _buffer;
         var f = _scratch;
         f.Clear();
-        Span<char> chars = stackalloc char[32];
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueIsEscaped || r.ValueSpan.Length > chars.Length
-                || !s_fields.TryGetValue(chars[..r.CopyString(chars)], out var field))
+            if (r.ValueIsEscaped || !s_fields.TryGetValue(r.ValueSpan, out var field))
             {
                 r.Read();
                 r.Skip();
@@ -325,21 +326,7 @@ internal sealed class EventReader
             throw Error("not a string", where.At(path, member), r.TokenStartIndex);
         }
 
-        Span<char> chars = stackalloc char[128];
-        if (r.ValueIsEscaped || r.ValueSpan.Length > chars.Length)
-        {
-            return r.GetString();
-        }
-
-        var n = r.CopyString(chars);
-        if (_stringLookup.TryGetValue(chars[..n], out var cached))
-        {
-            return cached;
-        }
-
-        var text = new string(chars[..n]);
-        _strings[text] = text;
-        return text;
+        return r.ValueIsEscaped ? r.GetString() : _strings.Get(r.ValueSpan);
     }
 
     private static string ReadString(ref JsonScanner r, EventLocation where, string path, string member)
@@ -453,4 +440,29 @@ internal readonly record struct EventLocation(string Prefix, int Index, bool IsR
         IsRecord ? $"record {Index}{(path.Length + member.Length > 0 ? " $" + path + member : "")}" : $"{Prefix}[{Index}]{path}{member}";
 
     public override string ToString() => At("");
+}
+
+/// <summary>
+/// The locations of the events read, in reading order; an array of our own rather than a <c>List</c> of a struct,
+/// whose code the JIT would compile at start-up (framework generics over our value types are not precompiled).
+/// </summary>
+internal sealed class EventLocationList
+{
+    private EventLocation[] _items = new EventLocation[256];
+
+    public int Count { get; private set; }
+
+    public EventLocation this[int index] => index < Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public void Add(EventLocation location)
+    {
+        if (Count == _items.Length)
+        {
+            var larger = new EventLocation[_items.Length * 2];
+            Array.Copy(_items, larger, Count);
+            _items = larger;
+        }
+
+        _items[Count++] = location;
+    }
 }

@@ -42,9 +42,14 @@ internal enum EventRole
 
 internal static class EventTypes
 {
-    private static readonly string[] s_names = Enum.GetNames<HistoryEventType>();
-    private static readonly EventRole[] s_roles = Enum.GetValues<HistoryEventType>().Select(ComputeRole).ToArray();
-    private static readonly VisitedStateType[] s_stateTypes = Enum.GetValues<HistoryEventType>().Select(ComputeStateType).ToArray();
+    // Built with plain loops over the (contiguous, zero-based) values: LINQ and the generic Enum methods over
+    // our enums would be compiled by the JIT at start-up, as ReadyToRun does not pregenerate them.
+    private static readonly string[] s_names = Enum.GetNames(typeof(HistoryEventType));
+    private static readonly EventRole[] s_roles = Table(ComputeRole);
+    private static readonly VisitedStateType[] s_stateTypes = Table(ComputeStateType);
+
+    /// <summary>The number of event types, <see cref="HistoryEventType.Unknown"/> included.</summary>
+    public static int Count => s_names.Length;
 
     public static string Name(HistoryEventType type) => s_names[(int)type];
 
@@ -52,6 +57,17 @@ internal static class EventTypes
 
     /// <summary>The state type named by a <c>&lt;Kind&gt;State*</c> event type; Unknown for the others.</summary>
     public static VisitedStateType StateType(HistoryEventType type) => s_stateTypes[(int)type];
+
+    private static T[] Table<T>(Func<HistoryEventType, T> compute)
+    {
+        var table = new T[s_names.Length];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = compute((HistoryEventType)i);
+        }
+
+        return table;
+    }
 
     private static EventRole ComputeRole(HistoryEventType type)
     {
@@ -94,6 +110,7 @@ internal static class EventTypes
             return VisitedStateType.Unknown;
         }
 
-        return Enum.TryParse<VisitedStateType>(name[..at], out var kind) ? kind : VisitedStateType.Unknown;
+        var kind = Array.IndexOf(Enum.GetNames(typeof(VisitedStateType)), name[..at]);
+        return kind > 0 ? (VisitedStateType)kind : VisitedStateType.Unknown;
     }
 }

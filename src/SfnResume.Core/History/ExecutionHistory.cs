@@ -37,7 +37,7 @@ public sealed class ExecutionHistory
     public static ExecutionHistory Parse(ReadOnlyMemory<byte> utf8)
     {
         var events = new List<HistoryEvent>();
-        var locations = new List<EventLocation>();
+        var locations = new EventLocationList();
         HistoryReader.Read(utf8, events, locations);
         return new ExecutionHistory(Order(events, locations));
     }
@@ -59,7 +59,12 @@ public sealed class ExecutionHistory
     {
         ArgumentNullException.ThrowIfNull(events);
         var list = events.ToList();
-        var locations = Enumerable.Range(0, list.Count).Select(i => new EventLocation("events", i)).ToList();
+        var locations = new EventLocationList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            locations.Add(new EventLocation("events", i));
+        }
+
         return new ExecutionHistory(Order(list, locations));
     }
 
@@ -94,7 +99,7 @@ public sealed class ExecutionHistory
     }
 
     /// <summary>Places each event at its id, drops exact duplicates (overlapping pages) and reports gaps.</summary>
-    private static HistoryEvent[] Order(List<HistoryEvent> events, List<EventLocation> locations)
+    private static HistoryEvent[] Order(List<HistoryEvent> events, EventLocationList locations)
     {
         if (events.Count == 0)
         {

@@ -12,10 +12,10 @@ internal ref struct HistoryReader
     private readonly ReadOnlyMemory<byte> _buffer;
     private readonly EventReader _eventReader;
     private readonly List<HistoryEvent> _events;
-    private readonly List<EventLocation> _locations;
+    private readonly EventLocationList _locations;
     private readonly HashSet<string> _executionArns = new(StringComparer.Ordinal);
 
-    private HistoryReader(ReadOnlyMemory<byte> buffer, List<HistoryEvent> events, List<EventLocation> locations)
+    private HistoryReader(ReadOnlyMemory<byte> buffer, List<HistoryEvent> events, EventLocationList locations)
     {
         _buffer = buffer;
         _eventReader = new EventReader(buffer);
@@ -23,7 +23,7 @@ internal ref struct HistoryReader
         _locations = locations;
     }
 
-    public static void Read(ReadOnlyMemory<byte> utf8, List<HistoryEvent> events, List<EventLocation> locations)
+    public static void Read(ReadOnlyMemory<byte> utf8, List<HistoryEvent> events, EventLocationList locations)
     {
         var buffer = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
         var self = new HistoryReader(buffer, events, locations);
@@ -168,7 +168,7 @@ internal ref struct HistoryReader
         byte[]? message = null;
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
-            if (probe.ValueTextEquals("type"u8) || probe.ValueSpan.EndsWith("EventDetails"u8))
+            if (probe.ValueTextEquals("type"u8) || probe.ValueEndsWith("EventDetails"u8))
             {
                 return null;
             }
@@ -228,7 +228,7 @@ internal ref struct HistoryReader
 
             if (probe.ValueTextEquals("timestamp"u8) || probe.ValueTextEquals("type"u8) || probe.ValueTextEquals("id"u8)
                 || probe.ValueTextEquals("previousEventId"u8) || probe.ValueTextEquals("details"u8)
-                || probe.ValueTextEquals("event_timestamp"u8) || probe.ValueSpan.EndsWith("EventDetails"u8))
+                || probe.ValueTextEquals("event_timestamp"u8) || probe.ValueEndsWith("EventDetails"u8))
             {
                 return false;
             }

@@ -121,6 +121,10 @@ internal ref struct JsonScanner
         }
     }
 
+    /// <summary>Whether the raw value ends with <paramref name="utf8"/> (for member-name suffixes; escapes not decoded).</summary>
+    public readonly bool ValueEndsWith(ReadOnlySpan<byte> utf8) =>
+        _valueLength >= utf8.Length && _data.Slice(_valueStart + _valueLength - utf8.Length, utf8.Length).SequenceEqual(utf8);
+
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8) =>
         ValueIsEscaped ? GetString() == Encoding.UTF8.GetString(utf8) : ValueSpan.SequenceEqual(utf8);
 

@@ -20,18 +20,23 @@ internal static class JsonStringScan
         hasEscapes = false;
         var i = start;
         ulong prevEscaped = 0;
-        if (Vector256.IsHardwareAccelerated)
+        // Vector128 rather than Vector256: 128-bit vectors are in every x64 and Arm64 baseline, so ReadyToRun
+        // compiles this loop ahead of time; a Vector256 path is left to the JIT, which at start-up runs it
+        // unoptimised over the whole input (most of a history's bytes are inside strings).
+        if (Vector128.IsHardwareAccelerated)
         {
-            var quote = Vector256.Create((byte)'"');
-            var backslash = Vector256.Create((byte)'\\');
-            var space = Vector256.Create((byte)0x20);
+            var quote = Vector128.Create((byte)'"');
+            var backslash = Vector128.Create((byte)'\\');
+            var space = Vector128.Create((byte)0x20);
             while (i + 64 <= data.Length)
             {
-                var lo = Vector256.Create(data.Slice(i, 32));
-                var hi = Vector256.Create(data.Slice(i + 32, 32));
-                var quotes = Mask(Vector256.Equals(lo, quote), Vector256.Equals(hi, quote));
-                var slashes = Mask(Vector256.Equals(lo, backslash), Vector256.Equals(hi, backslash));
-                var controls = Mask(Vector256.LessThan(lo, space), Vector256.LessThan(hi, space));
+                var v0 = Vector128.Create(data.Slice(i, 16));
+                var v1 = Vector128.Create(data.Slice(i + 16, 16));
+                var v2 = Vector128.Create(data.Slice(i + 32, 16));
+                var v3 = Vector128.Create(data.Slice(i + 48, 16));
+                var quotes = Mask(Vector128.Equals(v0, quote), Vector128.Equals(v1, quote), Vector128.Equals(v2, quote), Vector128.Equals(v3, quote));
+                var slashes = Mask(Vector128.Equals(v0, backslash), Vector128.Equals(v1, backslash), Vector128.Equals(v2, backslash), Vector128.Equals(v3, backslash));
+                var controls = Mask(Vector128.LessThan(v0, space), Vector128.LessThan(v1, space), Vector128.LessThan(v2, space), Vector128.LessThan(v3, space));
 
                 ulong escaped = 0;
                 if ((slashes | prevEscaped) != 0)
@@ -90,8 +95,9 @@ internal static class JsonStringScan
         return -1;
     }
 
-    private static ulong Mask(Vector256<byte> lo, Vector256<byte> hi) =>
-        lo.ExtractMostSignificantBits() | ((ulong)hi.ExtractMostSignificantBits() << 32);
+    private static ulong Mask(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> v3) =>
+        v0.ExtractMostSignificantBits() | ((ulong)v1.ExtractMostSignificantBits() << 16)
+        | ((ulong)v2.ExtractMostSignificantBits() << 32) | ((ulong)v3.ExtractMostSignificantBits() << 48);
 
     /// <summary>The positions escaped by a backslash: the second of each pair in a run of backslashes.</summary>
     private static ulong Escaped(ulong backslash, ref ulong prevEscaped)

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace SfnResume.Core.History;
 
@@ -36,6 +38,53 @@ internal struct JsonText : IEquatable<JsonText>
 
     /// <summary>Wraps a non-string JSON value: normalised exports hold parsed objects where AWS holds text.</summary>
     public static JsonText FromValueToken(ReadOnlyMemory<byte> valueJson) => new(valueJson, rawIsString: false);
+
+    /// <summary>
+    /// Parses the text as JSON straight from the UTF-8 it was read from (unescaped into a pooled buffer when it holds
+    /// escapes), without making a string of it first. False when absent.
+    /// </summary>
+    /// <param name="node">The parsed value (null for the text <c>null</c>).</param>
+    /// <param name="length">The text's length in UTF-16 code units, as <c>Value.Length</c>.</param>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    public readonly bool TryParseJson(out JsonNode? node, out int length)
+    {
+        if (_value is not null)
+        {
+            length = _value.Length;
+            node = JsonNode.Parse(_value);
+            return true;
+        }
+
+        if (_raw.IsEmpty)
+        {
+            (node, length) = (null, 0);
+            return false;
+        }
+
+        var content = _rawIsString ? _raw.Span[1..^1] : _raw.Span;
+        if (!_rawIsString || content.IndexOf((byte)'\\') < 0)
+        {
+            length = Encoding.UTF8.GetCharCount(content);
+            node = JsonNode.Parse(content);
+            return true;
+        }
+
+        // Unescaping never lengthens the text.
+        var buffer = ArrayPool<byte>.Shared.Rent(content.Length);
+        try
+        {
+            var reader = new Utf8JsonReader(_raw.Span);
+            reader.Read();
+            var unescaped = buffer.AsSpan(0, reader.CopyString(buffer));
+            length = Encoding.UTF8.GetCharCount(unescaped);
+            node = JsonNode.Parse(unescaped);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     public void WriteTo(Utf8JsonWriter writer)
     {

@@ -56,6 +56,15 @@ public sealed record StateExitedEventDetails : HistoryEventDetails
 
     internal JsonText OutputText { get => _output; init => _output = value; }
 
+    /// <summary>
+    /// <see cref="Output"/> parsed as JSON, read straight from the history's UTF-8 when it has not been decoded yet.
+    /// False when no output was recorded.
+    /// </summary>
+    /// <param name="outputLength"><see cref="Output"/>'s length in characters.</param>
+    /// <exception cref="System.Text.Json.JsonException">The output is not JSON.</exception>
+    public bool TryParseOutput(out System.Text.Json.Nodes.JsonNode? output, out int outputLength) =>
+        _output.TryParseJson(out output, out outputLength);
+
     internal static StateExitedEventDetails From(DetailsFields f) => new()
     {
         Name = f.Name ?? "",

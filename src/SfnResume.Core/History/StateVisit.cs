@@ -48,6 +48,21 @@ public sealed class StateVisit
     /// <summary>The state's output (the catcher's error output when <see cref="VisitStatus.Caught"/>), or null.</summary>
     public string? Output => Exited?.StateExitedEventDetails?.Output;
 
+    /// <summary>
+    /// <see cref="Output"/> parsed as JSON without first decoding it to a string (see
+    /// <see cref="StateExitedEventDetails.TryParseOutput"/>); false when no output was recorded.
+    /// </summary>
+    public bool TryParseOutput(out System.Text.Json.Nodes.JsonNode? output, out int outputLength)
+    {
+        if (Exited?.StateExitedEventDetails is { } details)
+        {
+            return details.TryParseOutput(out output, out outputLength);
+        }
+
+        (output, outputLength) = (null, 0);
+        return false;
+    }
+
     /// <summary>Variables assigned when the state exited (name to value as JSON text), or null.</summary>
     public IReadOnlyDictionary<string, string>? AssignedVariables => Exited?.StateExitedEventDetails?.AssignedVariables;
 

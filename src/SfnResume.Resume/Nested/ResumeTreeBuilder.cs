@@ -48,7 +48,7 @@ internal sealed class ResumeTreeBuilder
         _patch = patch;
         _chosen = chosen;
         _forced = chosen is null ? [] : [.. chosen.Ancestors, chosen];
-        _dataBudget = MaxDefinitionChars - RewriteMargin - Encoding.UTF8.GetByteCount(definition.Raw.ToJsonString());
+        _dataBudget = MaxDefinitionChars - RewriteMargin - JsonSize.Utf8Length(definition.Raw);
     }
 
     public IReadOnlyList<StateResumeAction> Actions => _actions;
@@ -207,11 +207,12 @@ internal sealed class ResumeTreeBuilder
                 iteration = iterations[next];
             }
 
+            // Parsed straight from the history's bytes: a Map of thousands of items holds megabytes of output text.
             if (iteration is { Status: VisitStatus.Succeeded } && iteration.Visits.Count > 0 && LastForced(iteration.Visits) is null
-                && RecordedOutput(iteration.Visits[^1]) is { } text)
+                && iteration.Visits[^1].TryParseOutput(out var output, out var outputLength))
             {
-                outputs.Add(new JsonObject { ["o"] = JsonNode.Parse(text) });
-                bytes += text.Length + 7;
+                outputs.Add(new JsonObject { ["o"] = output });
+                bytes += outputLength + 7;
                 reused.Add(i);
                 continue;
             }

@@ -26,6 +26,18 @@ public sealed class AslRoundTripTests
         AssertRoundTripsClean(text, []);
     }
 
+    [Theory]
+    [MemberData(nameof(Workloads))]
+    public void WriteTo_Workload_IsTheUtf8OfWrite(string file)
+    {
+        var definition = AslParser.Parse(File.ReadAllText(CorpusDefinitions.WorkloadFiles().Single(f => Path.GetFileName(f) == file))).Definition!;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        AslWriter.WriteTo(buffer, definition.Raw);
+
+        Assert.Equal(AslWriter.Write(definition), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     [Fact]
     public void ParseWrite_SeedSample_TextKeptAndNoDiagnostics()
     {

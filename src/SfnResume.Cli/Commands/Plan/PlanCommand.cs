@@ -20,6 +20,11 @@ internal static class PlanCommand
     {
         var definitionPath = parseResult.GetValue(symbols.Definition)!;
         var historyPath = parseResult.GetValue(symbols.History)!;
+        var outDir = parseResult.GetValue(symbols.Out);
+
+        // With --out the copy is also written as whole strings (the file, its picture), garbage once written: let the
+        // GC collect then, to keep the peak down.
+        using var noCollections = outDir is null ? NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath)) : null;
         var definition = InputLoader.LoadDefinition(definitionPath);
         var history = InputLoader.LoadHistory(historyPath);
         var options = new ResumeOptions
@@ -41,22 +46,66 @@ internal static class PlanCommand
         }
 
         var copy = DefinitionRewriter.Apply(definition, plan);
-        if (parseResult.GetValue(symbols.Out) is { } outDir)
+        if (outDir is not null)
         {
-            CliFiles.WriteText(Path.Combine(outDir, "resume-definition.json"), AslWriter.Write(copy) + "\n");
+            WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
             CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
             CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, history, plan));
         }
 
         if (parseResult.GetValue(symbols.Output) == "json")
         {
-            io.Out.WriteLine(PlanJson.Indented(PlanJson.ToJson(plan, copy)));
+            PlanJson.WriteIndented(io.Out, plan, copy);
         }
         else
         {
-            PlanText.Write(io.Out, new Style(io.Color), plan, parseResult.GetValue(symbols.Out));
+            PlanText.Write(io.Out, new Style(io.Color), plan, outDir);
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>AslWriter.Write(copy)</c> and a line end, as <see cref="CliFiles.WriteText"/> writes text (beside the target,
+    /// then moved over it), but streamed: the copy of a large definition is megabytes of text.
+    /// </summary>
+    private static void WriteDefinitionFile(string path, StateMachineDefinition copy)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            var temp = path + ".tmp";
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+            {
+                var buffer = new StreamBufferWriter(file);
+                AslWriter.WriteTo(buffer, copy.Raw);
+                buffer.GetSpan(1)[0] = (byte)'\n';
+                buffer.Advance(1);
+                buffer.Flush();
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUserException($"cannot write '{path}': {ex.Message}");
+        }
+    }
+
+    /// <summary>The file's size, or 0 when it cannot be read (loading it reports that).</summary>
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path) is { Exists: true } file ? file.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return 0;
+        }
     }
 }

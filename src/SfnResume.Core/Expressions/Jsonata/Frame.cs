@@ -39,8 +39,9 @@ internal sealed class Frame
 
         if (_names is null)
         {
-            _names = new string[4];
-            _values = new object?[4];
+            // most frames bind one or two names ('$', a lambda's parameters)
+            _names = new string[2];
+            _values = new object?[2];
         }
         else if (_count == _names.Length)
         {

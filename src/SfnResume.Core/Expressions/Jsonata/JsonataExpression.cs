@@ -86,10 +86,11 @@ public sealed class JsonataExpression
 
     private object? EvaluateValue(JsonNode? input, bool hasInput, JsonataEnvironment environment)
     {
-        var state = new EvaluationState(environment);
-        var evaluator = new Evaluator(state);
-        var root = new Frame(environment.BoundValues, environment.StepFunctionsExtensions);
-        var frame = new Frame(root);
+        var evaluator = new Evaluator(environment);
+
+        // One frame over the environment's bindings holds '$' too: a name bound at the top level hides a global
+        // as it would from a child frame.
+        var frame = new Frame(environment.BoundValues, environment.StepFunctionsExtensions);
         object? value = hasInput ? Values.FromNode(input) : null;
         frame.Bind("$", value);
         if (value is JList { Sequence: false } array)
@@ -105,7 +106,7 @@ public sealed class JsonataExpression
         }
         catch (InsufficientExecutionStackException)
         {
-            throw EvaluationState.StackOverflow();
+            throw Evaluator.StackOverflow();
         }
     }
 }

@@ -199,6 +199,18 @@ internal static class Values
                             return d;
                         }
 
+                        // nodes built from CLR integers (engine results, JsonValue.Create(long)) hold no double:
+                        // read the integer rather than format and parse it
+                        if (v.TryGetValue<long>(out var l))
+                        {
+                            return (double)l;
+                        }
+
+                        if (v.TryGetValue<int>(out var i))
+                        {
+                            return (double)i;
+                        }
+
                         return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
                     case JsonValueKind.True:
                         return True;

@@ -70,12 +70,13 @@ internal sealed class JMap
     private const int MaxCachedMembers = 32;
 
     private readonly JsonObject? _node;
+    private readonly KeyValuePair<string, JsonNode?>[]? _members;
     private PropertyMap? _map;
     private KeyValuePair<string, object?>[] _converted = [];
 
-    public JMap()
+    public JMap(int capacity = 4)
     {
-        _map = new PropertyMap();
+        _map = new PropertyMap(capacity);
     }
 
     public JMap(JsonObject node)
@@ -83,9 +84,15 @@ internal sealed class JMap
         _node = node;
     }
 
+    /// <summary>An object over members held apart (no <see cref="JsonObject"/> built), read lazily like an input object.</summary>
+    public JMap(KeyValuePair<string, JsonNode?>[] members)
+    {
+        _members = members;
+    }
+
     private PropertyMap Map => _map ??= Materialize();
 
-    public int Count => _map?.Count ?? _node!.Count;
+    public int Count => _map?.Count ?? _node?.Count ?? _members!.Length;
 
     public IEnumerable<string> Keys => Map.Keys;
 
@@ -111,7 +118,7 @@ internal sealed class JMap
             }
         }
 
-        if (_node!.TryGetPropertyValue(key, out var child))
+        if (TryGetSourceMember(key, out var child))
         {
             value = Values.FromNode(child);
             Remember(key, value);
@@ -122,9 +129,29 @@ internal sealed class JMap
         return false;
     }
 
+    private bool TryGetSourceMember(string key, out JsonNode? child)
+    {
+        if (_node is not null)
+        {
+            return _node.TryGetPropertyValue(key, out child);
+        }
+
+        foreach (var member in _members!)
+        {
+            if (string.Equals(member.Key, key, StringComparison.Ordinal))
+            {
+                child = member.Value;
+                return true;
+            }
+        }
+
+        child = null;
+        return false;
+    }
+
     public object? Get(string key) => TryGet(key, out var v) ? v : null;
 
-    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : _node!.ContainsKey(key);
+    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : TryGetSourceMember(key, out _);
 
     public void Set(string key, object? value) => Map.Set(key, value);
 
@@ -152,10 +179,20 @@ internal sealed class JMap
 
     private PropertyMap Materialize()
     {
-        var map = new PropertyMap(_node!.Count);
-        foreach (var kv in _node)
+        var map = new PropertyMap(Count);
+        if (_node is not null)
         {
-            map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
+            foreach (var kv in _node)
+            {
+                map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
+            }
+        }
+        else
+        {
+            foreach (var kv in _members!)
+            {
+                map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
+            }
         }
 
         return map;
@@ -239,36 +276,41 @@ internal static class Values
             case bool b:
                 return JsonValue.Create(b);
             case JList list:
-                var arr = new JsonArray();
-                foreach (var item in list)
                 {
-                    if (item is null || item is JFunction)
+                    // sized up front: the node collections then allocate once instead of growing
+                    var items = new JsonNode?[list.Count];
+                    var n = 0;
+                    foreach (var item in list)
                     {
-                        continue;
+                        if (item is not null and not JFunction)
+                        {
+                            items[n++] = ToNode(item);
+                        }
                     }
 
-                    arr.Add(ToNode(item));
+                    return new JsonArray(n == items.Length ? items : items[..n]);
                 }
 
-                return arr;
             case JMap map:
-                if (map.Source is { } src)
                 {
-                    return src.DeepClone();
-                }
-
-                var obj = new JsonObject();
-                foreach (var kv in map.Entries)
-                {
-                    if (kv.Value is null || kv.Value is JFunction)
+                    if (map.Source is { } src)
                     {
-                        continue;
+                        return src.DeepClone();
                     }
 
-                    obj[kv.Key] = ToNode(kv.Value);
+                    var members = new KeyValuePair<string, JsonNode?>[map.Count];
+                    var n = 0;
+                    foreach (var kv in map.Entries)
+                    {
+                        if (kv.Value is not null and not JFunction)
+                        {
+                            members[n++] = new KeyValuePair<string, JsonNode?>(kv.Key, ToNode(kv.Value));
+                        }
+                    }
+
+                    return new JsonObject(n == members.Length ? members : members[..n]);
                 }
 
-                return obj;
             case JFunction:
                 return JsonValue.Create(string.Empty);
             default:

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using SfnResume.Core.Expressions.Jsonata;
+
+namespace SfnResume.Core.Tests.Expressions.Jsonata;
+
+public sealed class JsonataEnvironmentTests
+{
+    [Fact]
+    public void BindObject_MembersWithAParent_AreReadInPlaceAndNotModified()
+    {
+        var owner = JsonNode.Parse("""{"payload": {"i": 1, "items": [{"n": "a"}, {"n": "b"}]}, "ctx": {"Name": "x"}}""")!;
+        var before = owner.ToJsonString();
+        var environment = new JsonataEnvironment().BindObject("states", new("input", owner["payload"]), new("context", owner["ctx"]));
+
+        var expression = JsonataExpression.Parse("""{"i": $states.input.i + 1, "names": $states.input.items.n, "ctx": $states.context.Name}""");
+
+        Assert.Equal("""{"i":2,"names":["a","b"],"ctx":"x"}""", expression.Evaluate(null, environment)!.ToJsonString());
+        Assert.Equal(before, owner.ToJsonString());
+        Assert.Same(owner, owner["payload"]!.Parent);
+    }
+
+    [Fact]
+    public void BindObject_WholeObject_KeepsMemberOrderAndReturnsADetachedCopy()
+    {
+        var input = JsonNode.Parse("""{"a": [1, 2]}""")!;
+        var environment = new JsonataEnvironment().BindObject("states", new("input", input), new("result", JsonValue.Create("r")));
+
+        var keys = JsonataExpression.Parse("$keys($states)").Evaluate(null, environment)!;
+        var whole = JsonataExpression.Parse("$states").Evaluate(null, environment)!;
+        whole["input"]!["a"]!.AsArray().Add(3);
+
+        Assert.Equal("""["input","result"]""", keys.ToJsonString());
+        Assert.Equal("""{"input":{"a":[1,2,3]},"result":"r"}""", whole.ToJsonString());
+        Assert.Equal("""{"a":[1,2]}""", input.ToJsonString());
+    }
+
+    [Fact]
+    public void Bind_NumbersHeldAsClrIntegers_AreNumbers()
+    {
+        var environment = new JsonataEnvironment()
+            .Bind("long", JsonValue.Create(9_007_199_254_740_000L))
+            .Bind("int", JsonValue.Create(41))
+            .Bind("obj", new JsonObject { ["n"] = JsonValue.Create(2L) });
+
+        var result = JsonataExpression.Parse("[$long + 1, $int + 1, $obj.n * 2, $type($int)]").Evaluate(null, environment)!;
+
+        Assert.Equal("""[9007199254740001,42,4,"number"]""", result.ToJsonString());
+    }
+
+    [Fact]
+    public void Evaluate_ClockIsReadOnlyWhenTheExpressionAsksForTheTime_AndOnceAtMost()
+    {
+        var reads = 0;
+        var environment = new JsonataEnvironment
+        {
+            Clock = () =>
+            {
+                reads++;
+                return new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+            },
+        };
+
+        JsonataExpression.Parse("1 + 1").Evaluate(null, environment);
+        Assert.Equal(0, reads);
+
+        var result = JsonataExpression.Parse("[$now(), $millis(), $now()]").Evaluate(null, environment)!;
+        Assert.Equal(1, reads);
+        Assert.Equal("""["2024-05-06T07:08:09.000Z",1714979289000,"2024-05-06T07:08:09.000Z"]""", result.ToJsonString());
+    }
+
+    [Fact]
+    public void Evaluate_ArrayParameterGivenASingleValue_WrapsItAndStillChecksItemTypes()
+    {
+        Assert.Equal("3", JsonataExpression.Parse("$sum(3)").Evaluate(null)!.ToJsonString());
+        Assert.Equal("6", JsonataExpression.Parse("$sum([1, 2, 3])").Evaluate(null)!.ToJsonString());
+        var e = Assert.Throws<JsonataException>(() => JsonataExpression.Parse("$sum([1, 'a'])").Evaluate(null));
+        Assert.Equal("T0412", e.Code);
+    }
+}

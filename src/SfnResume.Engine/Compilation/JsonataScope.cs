@@ -78,7 +78,7 @@ internal sealed class JsonataScope
     private void BindStates(JsonataEnvironment environment, Frame frame)
     {
         var count = 1 + (_hasResult ? 1 : 0) + (_errorOutput is not null ? 1 : 0) + (_withContext ? 1 : 0);
-        Span<KeyValuePair<string, JsonNode?>> members = new KeyValuePair<string, JsonNode?>[count];
+        var members = new KeyValuePair<string, JsonNode?>[count];
         var at = 0;
         members[at++] = new("input", Input);
         if (_hasResult)

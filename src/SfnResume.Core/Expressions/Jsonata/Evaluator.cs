@@ -189,7 +189,7 @@ internal sealed partial class Evaluator
                     return input is JList { OuterWrapper: true } w && w.Count > 0 ? w[0] : input;
                 }
 
-                return env.Lookup(expr.Text);
+                return env.Lookup(expr);
             case NodeType.Lambda:
                 return new LambdaFunction(expr, input, env);
             case NodeType.Partial:

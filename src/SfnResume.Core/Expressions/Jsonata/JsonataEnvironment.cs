@@ -51,13 +51,14 @@ public sealed class JsonataEnvironment
     /// <summary>
     /// Binds <c>$name</c> to an object with the given members, in order, without building a
     /// <see cref="JsonObject"/>: each member value is read in place, lazily, never copied and never modified
-    /// (so a node that already has a parent may be passed). Do not modify the values while this binding is in
-    /// use. Keys must be distinct.
+    /// (so a node that already has a parent may be passed). Keys must be distinct. An array of members is kept
+    /// as it is, not copied: do not modify it, or the values, while this binding is in use.
     /// </summary>
-    public JsonataEnvironment BindObject(string name, params ReadOnlySpan<KeyValuePair<string, JsonNode?>> members)
+    public JsonataEnvironment BindObject(string name, IEnumerable<KeyValuePair<string, JsonNode?>> members)
     {
         ArgumentNullException.ThrowIfNull(name);
-        _values[name] = new JMap(members.ToArray());
+        ArgumentNullException.ThrowIfNull(members);
+        _values[name] = new JMap(members as KeyValuePair<string, JsonNode?>[] ?? members.ToArray());
         return this;
     }
 }

@@ -61,18 +61,22 @@ internal sealed class JList : List<object?>
 /// <summary>
 /// A JSON object. Objects that come from the input stay wrapped around their <see cref="JsonObject"/>
 /// until something needs all their members, so a path that reads two fields converts two fields only.
-/// Converted members are remembered (copy-on-write, safe for concurrent readers), so an input object
-/// bound once in a <see cref="JsonataEnvironment"/> is converted once however often it is read.
+/// Converted members are remembered in a slot per member (written once; two readers racing may both
+/// convert a member and store equal values), so an input object bound once in a
+/// <see cref="JsonataEnvironment"/> is converted once however often it is read.
 /// Input objects are never modified by evaluation: transforms work on deep copies.
 /// </summary>
 internal sealed class JMap
 {
-    private const int MaxCachedMembers = 32;
-
     private readonly JsonObject? _node;
     private readonly KeyValuePair<string, JsonNode?>[]? _members;
     private PropertyMap? _map;
-    private KeyValuePair<string, object?>[] _converted = [];
+
+    // Converted members, two entries per member of the source: at 2i the key instance the member was first
+    // asked for (the same expression asks with the same string every time, so a reference comparison finds
+    // it), at 2i+1 the converted value. The value is written before the key, so a reader that finds the key
+    // finds the value.
+    private object?[]? _slots;
 
     public JMap(int capacity = 4)
     {
@@ -92,7 +96,7 @@ internal sealed class JMap
 
     private PropertyMap Map => _map ??= Materialize();
 
-    public int Count => _map?.Count ?? _node?.Count ?? _members!.Length;
+    public int Count => _map?.Count ?? SourceCount;
 
     public IEnumerable<string> Keys => Map.Keys;
 
@@ -101,6 +105,8 @@ internal sealed class JMap
     /// <summary>The untouched input object when nothing was converted yet (used for fast output).</summary>
     public JsonObject? Source => _node;
 
+    private int SourceCount => _node?.Count ?? _members!.Length;
+
     public bool TryGet(string key, out object? value)
     {
         if (_map is not null)
@@ -108,91 +114,108 @@ internal sealed class JMap
             return _map.TryGetValue(key, out value);
         }
 
-        var converted = Volatile.Read(ref _converted);
-        foreach (var kv in converted)
+        // a large object is searched by its own index instead of scanning the remembered keys
+        var slots = Volatile.Read(ref _slots);
+        if (slots is { Length: <= 32 })
         {
-            if (ReferenceEquals(kv.Key, key) || string.Equals(kv.Key, key, StringComparison.Ordinal))
+            for (var i = 0; i < slots.Length; i += 2)
             {
-                value = kv.Value;
-                return true;
+                if (ReferenceEquals(Volatile.Read(ref slots[i]), key))
+                {
+                    value = slots[i + 1];
+                    return true;
+                }
             }
         }
 
-        if (TryGetSourceMember(key, out var child))
+        var index = SourceIndexOf(key);
+        if (index < 0)
         {
-            value = Values.FromNode(child);
-            Remember(key, value);
-            return true;
+            value = null;
+            return false;
         }
 
-        value = null;
-        return false;
-    }
-
-    private bool TryGetSourceMember(string key, out JsonNode? child)
-    {
-        if (_node is not null)
+        value = ConvertedAt(index);
+        slots = _slots!;
+        if (slots[2 * index] is null)
         {
-            return _node.TryGetPropertyValue(key, out child);
+            Volatile.Write(ref slots[2 * index], key);
         }
 
-        foreach (var member in _members!)
-        {
-            if (string.Equals(member.Key, key, StringComparison.Ordinal))
-            {
-                child = member.Value;
-                return true;
-            }
-        }
-
-        child = null;
-        return false;
+        return true;
     }
 
     public object? Get(string key) => TryGet(key, out var v) ? v : null;
 
-    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : TryGetSourceMember(key, out _);
+    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : SourceIndexOf(key) >= 0;
 
     public void Set(string key, object? value) => Map.Set(key, value);
 
     public void Remove(string key) => Map.Remove(key);
 
-    private void Remember(string key, object? value)
+    private int SourceIndexOf(string key)
     {
-        while (true)
+        if (_node is not null)
         {
-            var current = Volatile.Read(ref _converted);
-            if (current.Length >= MaxCachedMembers)
+            // small objects (the usual case) are scanned: cheaper than hashing the key
+            if (_node.Count > 8)
             {
-                return;
+                return _node.IndexOf(key);
             }
 
-            var next = new KeyValuePair<string, object?>[current.Length + 1];
-            current.CopyTo(next, 0);
-            next[^1] = new KeyValuePair<string, object?>(key, value);
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _converted, next, current), current))
+            for (var i = 0; i < _node.Count; i++)
             {
-                return;
+                var k = _node.GetAt(i).Key;
+                if (ReferenceEquals(k, key) || string.Equals(k, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var members = _members!;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (ReferenceEquals(members[i].Key, key) || string.Equals(members[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
             }
         }
+
+        return -1;
+    }
+
+    private KeyValuePair<string, JsonNode?> SourceAt(int index) => _node is not null ? _node.GetAt(index) : _members![index];
+
+    private object? ConvertedAt(int index)
+    {
+        var slots = Volatile.Read(ref _slots);
+        if (slots is null)
+        {
+            Interlocked.CompareExchange(ref _slots, new object?[2 * SourceCount], null);
+            slots = _slots;
+        }
+
+        // FromNode never returns null (JSON null is JNull), so null marks a member not converted yet
+        var value = Volatile.Read(ref slots[(2 * index) + 1]);
+        if (value is null)
+        {
+            value = Values.FromNode(SourceAt(index).Value);
+            Volatile.Write(ref slots[(2 * index) + 1], value);
+        }
+
+        return value;
     }
 
     private PropertyMap Materialize()
     {
-        var map = new PropertyMap(Count);
-        if (_node is not null)
+        var count = SourceCount;
+        var map = new PropertyMap(count);
+        for (var i = 0; i < count; i++)
         {
-            foreach (var kv in _node)
-            {
-                map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
-            }
-        }
-        else
-        {
-            foreach (var kv in _members!)
-            {
-                map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
-            }
+            map.Set(SourceAt(i).Key, ConvertedAt(i));
         }
 
         return map;

@@ -10,7 +10,7 @@ public sealed class JsonataEnvironmentTests
     {
         var owner = JsonNode.Parse("""{"payload": {"i": 1, "items": [{"n": "a"}, {"n": "b"}]}, "ctx": {"Name": "x"}}""")!;
         var before = owner.ToJsonString();
-        var environment = new JsonataEnvironment().BindObject("states", new("input", owner["payload"]), new("context", owner["ctx"]));
+        var environment = new JsonataEnvironment().BindObject("states", [new("input", owner["payload"]), new("context", owner["ctx"])]);
 
         var expression = JsonataExpression.Parse("""{"i": $states.input.i + 1, "names": $states.input.items.n, "ctx": $states.context.Name}""");
 
@@ -23,7 +23,7 @@ public sealed class JsonataEnvironmentTests
     public void BindObject_WholeObject_KeepsMemberOrderAndReturnsADetachedCopy()
     {
         var input = JsonNode.Parse("""{"a": [1, 2]}""")!;
-        var environment = new JsonataEnvironment().BindObject("states", new("input", input), new("result", JsonValue.Create("r")));
+        var environment = new JsonataEnvironment().BindObject("states", [new("input", input), new("result", JsonValue.Create("r"))]);
 
         var keys = JsonataExpression.Parse("$keys($states)").Evaluate(null, environment)!;
         var whole = JsonataExpression.Parse("$states").Evaluate(null, environment)!;
@@ -75,5 +75,45 @@ public sealed class JsonataEnvironmentTests
         Assert.Equal("6", JsonataExpression.Parse("$sum([1, 2, 3])").Evaluate(null)!.ToJsonString());
         var e = Assert.Throws<JsonataException>(() => JsonataExpression.Parse("$sum([1, 'a'])").Evaluate(null));
         Assert.Equal("T0412", e.Code);
+    }
+
+    [Theory]
+    [InlineData("$states.input.order.id", "\"o-1\"")]
+    [InlineData("$states.input.items.n", "[\"a\",\"b\"]")]
+    [InlineData("$states.input.items", "[{\"n\":\"a\"},{\"n\":\"b\"}]")]
+    [InlineData("$states.input.one.n", "\"c\"")]
+    [InlineData("$states.input.empty", "[]")]
+    [InlineData("$states.input.price", "1.5")]
+    [InlineData("$states.input", "{\"order\":{\"id\":\"o-1\"},\"items\":[{\"n\":\"a\"},{\"n\":\"b\"}],\"one\":[{\"n\":\"c\"}],\"empty\":[],\"price\":1.50,\"nothing\":null}")]
+    [InlineData("$states.input.nothing", "null")]
+    [InlineData("$states.input.nothing.x", null)]
+    [InlineData("$states.input.missing.x", null)]
+    [InlineData("$states.input.order.id.x", null)]
+    [InlineData("$unbound.x", null)]
+    public void Evaluate_PathFromABoundVariable_GivesTheGeneralEvaluatorsAnswer(string text, string? expected)
+    {
+        var input = JsonNode.Parse("""{"order": {"id": "o-1"}, "items": [{"n": "a"}, {"n": "b"}], "one": [{"n": "c"}], "empty": [], "price": 1.50, "nothing": null}""");
+        var environment = new JsonataEnvironment().BindObject("states", [new("input", input)]);
+
+        var defined = JsonataExpression.Parse(text).TryEvaluate(null, environment, out var result);
+
+        Assert.Equal(expected is not null, defined);
+        Assert.Equal(expected, defined ? (result?.ToJsonString() ?? "null") : null);
+    }
+
+    [Fact]
+    public void Evaluate_LargeBoundObject_FindsEveryMemberRepeatedly()
+    {
+        var input = new JsonObject();
+        for (var i = 0; i < 40; i++)
+        {
+            input["k" + i] = i;
+        }
+
+        var environment = new JsonataEnvironment().Bind("big", input);
+        var expression = JsonataExpression.Parse("$sum([$big.k0, $big.k9, $big.k17, $big.k39, $big.k39])");
+
+        Assert.Equal("104", expression.Evaluate(null, environment)!.ToJsonString());
+        Assert.Equal("104", expression.Evaluate(null, environment)!.ToJsonString());
     }
 }

@@ -8,13 +8,13 @@ public sealed class JsonataExpression
 {
     private static readonly JsonataEnvironment s_default = new();
     private readonly Node _root;
-    private readonly string[]? _boundPath;
+    private readonly bool _bound;
 
     private JsonataExpression(string text, Node root)
     {
         Text = text;
         _root = root;
-        _boundPath = BoundPath(root);
+        _bound = BoundEvaluation.Supports(root);
     }
 
     public string Text { get; }
@@ -86,55 +86,11 @@ public sealed class JsonataExpression
         return value is not null;
     }
 
-    /// <summary>
-    /// The names of an expression that is only a path from a variable through field names
-    /// (<c>$states.input.order.id</c>), or null. Such a path over bound objects needs no evaluator.
-    /// </summary>
-    private static string[]? BoundPath(Node root)
-    {
-        if (root.Type != NodeType.Path || root.Predicates is not null || !Evaluator.IsSimplePath(root)
-            || root.Steps![0] is not { Type: NodeType.Variable, Text: { Length: > 0 } first } || first == "$")
-        {
-            return null;
-        }
-
-        return [.. root.Steps.Select(s => s.Text)];
-    }
-
-    /// <summary>
-    /// Walks <see cref="_boundPath"/> through bound objects. Gives up (false) whenever the general evaluator
-    /// could answer differently: a variable not bound in the environment, or an array or other value on the way.
-    /// </summary>
-    private bool TryWalkBoundPath(JsonataEnvironment environment, out object? value)
-    {
-        value = null;
-        if (!environment.BoundValues.TryGetValue(_boundPath![0], out var current))
-        {
-            return false;
-        }
-
-        for (var i = 1; i < _boundPath.Length; i++)
-        {
-            if (current is not JMap map)
-            {
-                return false;
-            }
-
-            if (!map.TryGet(_boundPath[i], out current))
-            {
-                return true;
-            }
-        }
-
-        value = current;
-        return current is not JList { Sequence: true };
-    }
-
     private object? EvaluateValue(JsonNode? input, bool hasInput, JsonataEnvironment environment)
     {
-        if (_boundPath is not null && TryWalkBoundPath(environment, out var walked))
+        if (_bound && BoundEvaluation.TryEvaluate(_root, environment.BoundValues, out var quick))
         {
-            return walked;
+            return quick;
         }
 
         var evaluator = new Evaluator(environment);

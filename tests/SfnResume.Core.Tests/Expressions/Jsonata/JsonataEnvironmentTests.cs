@@ -116,4 +116,56 @@ public sealed class JsonataEnvironmentTests
         Assert.Equal("104", expression.Evaluate(null, environment)!.ToJsonString());
         Assert.Equal("104", expression.Evaluate(null, environment)!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("$states.input.i + 1")]
+    [InlineData("$states.input.i - $states.input.f * 2 / 4 % 3")]
+    [InlineData("$states.input.i < $states.input.limit")]
+    [InlineData("$states.input.i >= 5")]
+    [InlineData("$states.input.s = 'abc'")]
+    [InlineData("$states.input.s != $states.input.t")]
+    [InlineData("$states.input.s < $states.input.t")]
+    [InlineData("$states.input.s & '-' & $states.input.t")]
+    [InlineData("$states.input.i & 'x'")]
+    [InlineData("$states.input.s + 1")]
+    [InlineData("$states.input.i < 'a'")]
+    [InlineData("$states.input.missing + 1")]
+    [InlineData("$states.input.missing < 1")]
+    [InlineData("$states.input.missing = 1")]
+    [InlineData("$states.input.nums + 1")]
+    [InlineData("$states.input.nums = 1")]
+    [InlineData("$states.input.one + 1")]
+    [InlineData("$states.input.b = true")]
+    [InlineData("$states.input.nothing = null")]
+    [InlineData("$states.input.big * 1e10")]
+    [InlineData("$unbound + 1")]
+    [InlineData("'abc'")]
+    [InlineData("42")]
+    public void Evaluate_OperatorsOverBoundPaths_MatchTheGeneralEvaluator(string text)
+    {
+        var input = JsonNode.Parse("""{"i": 5, "f": 2.5, "limit": 10000, "s": "abc", "t": "abd", "nums": [1, 2], "one": [7], "b": true, "nothing": null, "big": 1e300}""");
+        var environment = new JsonataEnvironment().BindObject("states", [new("input", input)]);
+
+        // a block around the expression always goes through the general evaluator
+        var direct = Outcome(() => JsonataExpression.Parse(text).EvaluateResult(null, environment));
+        var general = Outcome(() => JsonataExpression.Parse("(" + text + ")").EvaluateResult(null, environment));
+
+        Assert.Equal(general, direct);
+    }
+
+    private static string Outcome(Func<JsonataResult> evaluate)
+    {
+        try
+        {
+            var result = evaluate();
+            var text = result.Value is JsonValue v && v.TryGetValue<double>(out var d) && !double.IsFinite(d)
+                ? d.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : result.Value?.ToJsonString() ?? "null";
+            return result.Kind + ":" + text;
+        }
+        catch (JsonataException e)
+        {
+            return "error:" + e.Code;
+        }
+    }
 }

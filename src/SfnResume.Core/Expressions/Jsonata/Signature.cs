@@ -14,6 +14,7 @@ internal sealed class Signature
     private readonly Regex _regex;
     private readonly ConcurrentDictionary<string, Shape> _matches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Shape>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private Shape? _last;
 
     private Signature(string definition, List<Param> parameters)
     {
@@ -190,26 +191,40 @@ internal sealed class Signature
             letters[i] = Symbol(args[i]);
         }
 
-        if (!_lookup.TryGetValue(letters, out var shape))
+        // calls mostly repeat the argument types of the call before: try its shape before the table
+        var shape = Volatile.Read(ref _last);
+        if (shape is null || !letters.SequenceEqual(shape.Letters))
         {
-            var sig = new string(letters);
-            var m = _regex.Match(sig);
-            if (!m.Success)
-            {
-                ThrowValidationError(args, sig, position, token);
-            }
-
-            var groups = new string[_params.Count];
-            for (var g = 0; g < groups.Length; g++)
-            {
-                groups[g] = m.Groups[g + 1].Value;
-            }
-
-            shape = new Shape(groups, IsOneToOne(groups, count));
-            _matches.TryAdd(sig, shape);
+            shape = FindShape(letters, args, position, token);
+            Volatile.Write(ref _last, shape);
         }
 
         return shape.OneToOne ? CheckInPlace(args, shape.Groups, position, token) : Rebuild(args, shape.Groups, context, position, token);
+    }
+
+    private Shape FindShape(ReadOnlySpan<char> letters, List<object?> args, int position, string? token)
+    {
+        if (_lookup.TryGetValue(letters, out var shape))
+        {
+            return shape;
+        }
+
+        var sig = new string(letters);
+        var m = _regex.Match(sig);
+        if (!m.Success)
+        {
+            ThrowValidationError(args, sig, position, token);
+        }
+
+        var groups = new string[_params.Count];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = m.Groups[g + 1].Value;
+        }
+
+        shape = new Shape(sig, groups, IsOneToOne(groups, args.Count));
+        _matches.TryAdd(sig, shape);
+        return shape;
     }
 
     /// <summary>
@@ -386,7 +401,7 @@ internal sealed class Signature
         => JsonataException.Create(code, position, token, value, extra: new Dictionary<string, object?> { ["index"] = (double)index });
 
     /// <summary>How one string of argument type letters splits over the parameters.</summary>
-    private sealed record Shape(string[] Groups, bool OneToOne);
+    private sealed record Shape(string Letters, string[] Groups, bool OneToOne);
 
     private sealed class Param
     {

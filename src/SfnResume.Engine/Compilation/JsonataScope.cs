@@ -57,23 +57,7 @@ internal sealed class JsonataScope
         if (readsStates && !_statesBound)
         {
             _statesBound = true;
-            var states = new JsonObject { ["input"] = Input?.DeepClone() };
-            if (_hasResult)
-            {
-                states["result"] = _result?.DeepClone();
-            }
-
-            if (_errorOutput is not null)
-            {
-                states["errorOutput"] = _errorOutput.DeepClone();
-            }
-
-            if (_withContext)
-            {
-                states["context"] = frame.Context.Root.DeepClone();
-            }
-
-            environment.Bind("states", states);
+            BindStates(environment, frame);
         }
 
         foreach (var name in names)
@@ -85,6 +69,34 @@ internal sealed class JsonataScope
         }
 
         return environment;
+    }
+
+    /// <summary>
+    /// Binds <c>$states</c> over the step's nodes in place: evaluation never modifies them and copies what it
+    /// returns, and nothing changes them while the state's expressions run, so no copy and no object is built.
+    /// </summary>
+    private void BindStates(JsonataEnvironment environment, Frame frame)
+    {
+        var count = 1 + (_hasResult ? 1 : 0) + (_errorOutput is not null ? 1 : 0) + (_withContext ? 1 : 0);
+        var members = new KeyValuePair<string, JsonNode?>[count];
+        var at = 0;
+        members[at++] = new("input", Input);
+        if (_hasResult)
+        {
+            members[at++] = new("result", _result);
+        }
+
+        if (_errorOutput is not null)
+        {
+            members[at++] = new("errorOutput", _errorOutput);
+        }
+
+        if (_withContext)
+        {
+            members[at] = new("context", frame.Context.Root);
+        }
+
+        environment.BindObject("states", members);
     }
 
     private static void FillFromGuids(Span<byte> bytes, Func<Guid> newGuid)

@@ -93,13 +93,14 @@ internal abstract partial class JsonataTemplate
 
         public override JsonNode? Evaluate(JsonataScope scope)
         {
-            var result = new JsonObject();
-            foreach (var (key, value) in members)
+            // sized up front: the object's dictionary is allocated once
+            var evaluated = new KeyValuePair<string, JsonNode?>[members.Length];
+            for (var i = 0; i < members.Length; i++)
             {
-                result[key] = value.Evaluate(scope);
+                evaluated[i] = new(members[i].Key, members[i].Value.Evaluate(scope));
             }
 
-            return result;
+            return new JsonObject(evaluated);
         }
     }
 
@@ -109,13 +110,13 @@ internal abstract partial class JsonataTemplate
 
         public override JsonNode? Evaluate(JsonataScope scope)
         {
-            var result = new JsonArray();
-            foreach (var item in items)
+            var evaluated = new JsonNode?[items.Length];
+            for (var i = 0; i < items.Length; i++)
             {
-                result.Add(item.Evaluate(scope));
+                evaluated[i] = items[i].Evaluate(scope);
             }
 
-            return result;
+            return new JsonArray(evaluated);
         }
     }
 

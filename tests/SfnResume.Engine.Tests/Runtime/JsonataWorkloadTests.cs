@@ -21,6 +21,7 @@ public sealed class JsonataWorkloadTests
         Assert.True(JsonNode.DeepEquals(workload.Expected, JsonNode.Parse(result.Output!)), "output differs from choice-loop-10000.expected.json");
         Assert.Equal(workload.StatesEntered, result.StatesEntered);
         var lastPass = result.Events.Last(e => e.Type == HistoryEventType.PassStateExited);
-        Assert.Equal("9999", lastPass.StateExitedEventDetails!.AssignedVariables!["last"]);
+        Assert.Equal("""{"i":10000,"limit":10000}""", lastPass.StateExitedEventDetails!.Output);
+        Assert.Null(lastPass.StateExitedEventDetails.AssignedVariables);
     }
 }

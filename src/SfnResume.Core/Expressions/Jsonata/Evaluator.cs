@@ -2,51 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace SfnResume.Core.Expressions.Jsonata;
 
-/// <summary>Per-evaluation state: options, the captured timestamp, and the depth/time guards.</summary>
-internal sealed class EvaluationState
-{
-    private readonly long _deadline;
-    private int _depth;
-    private int _ticks;
-
-    public EvaluationState(JsonataEnvironment environment)
-    {
-        Environment = environment;
-        Timestamp = environment.Clock?.Invoke();
-        if (environment.TimeLimit is { } limit && environment.TimeProvider is { } tp)
-        {
-            _deadline = tp.GetTimestamp() + (long)(limit.TotalSeconds * tp.TimestampFrequency);
-        }
-    }
-
-    public JsonataEnvironment Environment { get; }
-
-    /// <summary>The instant $now() and $millis() report: fixed for the whole evaluation.</summary>
-    public DateTimeOffset? Timestamp { get; }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Enter()
-    {
-        _depth++;
-        if (_depth > Environment.MaxDepth)
-        {
-            throw StackOverflow();
-        }
-
-        if (_deadline != 0 && (++_ticks & 63) == 0 && Environment.TimeProvider!.GetTimestamp() > _deadline)
-        {
-            throw JsonataException.WithText("U1001", "Expression evaluation timeout: Check for infinite loop");
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Exit() => _depth--;
-
-    public static JsonataException StackOverflow() => JsonataException.WithText(
-        "U1001",
-        "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.");
-}
-
 /// <summary>Tuple of a tuple stream: the context value under "@" plus focus/index/ancestor bindings.</summary>
 internal sealed class JTuple : Dictionary<string, object?>
 {
@@ -63,24 +18,59 @@ internal sealed class JTuple : Dictionary<string, object?>
     public object? Focus => TryGetValue("@", out var v) ? v : null;
 }
 
-/// <summary>Evaluates a processed JSONata tree (the semantics of the reference evaluator).</summary>
+/// <summary>
+/// Evaluates a processed JSONata tree (the semantics of the reference evaluator). One evaluator serves one
+/// evaluation: it also holds the options, the captured timestamp and the depth/time guards.
+/// </summary>
 internal sealed partial class Evaluator
 {
-    public Evaluator(EvaluationState state)
+    private readonly long _deadline;
+    private int _depth;
+    private int _ticks;
+    private DateTimeOffset? _timestamp;
+    private bool _timestampRead;
+
+    public Evaluator(JsonataEnvironment environment)
     {
-        State = state;
+        Environment = environment;
+        if (environment.TimeLimit is { } limit && environment.TimeProvider is { } tp)
+        {
+            _deadline = tp.GetTimestamp() + (long)(limit.TotalSeconds * tp.TimestampFrequency);
+        }
     }
 
-    public EvaluationState State { get; }
+    public JsonataEnvironment Environment { get; }
+
+    /// <summary>
+    /// The instant $now() and $millis() report: read from the clock on first use, then fixed for the whole
+    /// evaluation (so an expression that never asks for the time does not read the clock).
+    /// </summary>
+    public DateTimeOffset? Timestamp
+    {
+        get
+        {
+            if (!_timestampRead)
+            {
+                _timestamp = Environment.Clock?.Invoke();
+                _timestampRead = true;
+            }
+
+            return _timestamp;
+        }
+    }
+
+    public static JsonataException StackOverflow() => JsonataException.WithText(
+        "U1001",
+        "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.");
 
     public object? Evaluate(Node expr, object? input, Frame env)
     {
-        State.Enter();
+        Enter();
         try
         {
             if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
-                throw EvaluationState.StackOverflow();
+                throw StackOverflow();
             }
 
             var result = EvaluateCore(expr, input, env);
@@ -118,7 +108,22 @@ internal sealed partial class Evaluator
         }
         finally
         {
-            State.Exit();
+            _depth--;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enter()
+    {
+        _depth++;
+        if (_depth > Environment.MaxDepth)
+        {
+            throw StackOverflow();
+        }
+
+        if (_deadline != 0 && (++_ticks & 63) == 0 && Environment.TimeProvider!.GetTimestamp() > _deadline)
+        {
+            throw JsonataException.WithText("U1001", "Expression evaluation timeout: Check for infinite loop");
         }
     }
 
@@ -184,7 +189,7 @@ internal sealed partial class Evaluator
                     return input is JList { OuterWrapper: true } w && w.Count > 0 ? w[0] : input;
                 }
 
-                return env.Lookup(expr.Text);
+                return env.Lookup(expr);
             case NodeType.Lambda:
                 return new LambdaFunction(expr, input, env);
             case NodeType.Partial:

@@ -3,7 +3,7 @@ namespace SfnResume.Core.Expressions.Jsonata;
 /// <summary>Path steps, tuple streams (focus '@', index '#', parent '%'), filters, sorting and grouping.</summary>
 internal sealed partial class Evaluator
 {
-    private static bool IsSimplePath(Node expr)
+    internal static bool IsSimplePath(Node expr)
     {
         if (expr.KeepSingletonArray || expr.Group is not null || expr.Tuple || expr.SeekingParent is not null)
         {

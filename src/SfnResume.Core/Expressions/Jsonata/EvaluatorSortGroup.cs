@@ -129,11 +129,14 @@ internal sealed partial class Evaluator
     /// <summary>Grouping over one non-array context (the usual object constructor): no grouping table needed.</summary>
     private JMap EvaluateObjectForSingleItem(GroupClause expr, object? input, Frame env)
     {
-        var result = new JMap();
+        var result = new JMap(expr.Pairs.Count);
         var hasUndefined = false;
         for (var pairIndex = 0; pairIndex < expr.Pairs.Count; pairIndex++)
         {
-            var key = Evaluate(expr.Pairs[pairIndex].Key, input, env);
+            var keyNode = expr.Pairs[pairIndex].Key;
+
+            // a literal key (the usual "name": value) needs no evaluation step
+            var key = keyNode is { Type: NodeType.String, Predicates: null, Group: null } ? keyNode.Literal : Evaluate(keyNode, input, env);
             if (key is null)
             {
                 continue;

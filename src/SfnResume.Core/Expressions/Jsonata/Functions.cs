@@ -145,7 +145,7 @@ internal sealed class RegexFunction : JFunction
 /// <summary>What a built-in sees when it runs: the evaluator, the calling frame and the context value.</summary>
 internal readonly record struct CallContext(Evaluator Evaluator, Frame Environment, object? Input, int Position, string? Token)
 {
-    public EvaluationState State => Evaluator.State;
+    public Evaluator State => Evaluator;
 
     public object? Call(JFunction function, params object?[] args) =>
         Evaluator.Apply(function, new List<object?>(args), null, Environment, Position);

@@ -8,11 +8,7 @@ namespace SfnResume.Core.Expressions.Jsonata;
 /// </summary>
 public sealed class JsonataEnvironment
 {
-    private readonly Dictionary<string, JsonNode?> _bindings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
-
-    /// <summary>Variable bindings by name without the leading '$' (for example "states").</summary>
-    public IReadOnlyDictionary<string, JsonNode?> Bindings => _bindings;
 
     /// <summary>
     /// Enables the AWS Step Functions additions ($partition, $range, $hash, $random(seed), $uuid, $parse)
@@ -48,8 +44,21 @@ public sealed class JsonataEnvironment
     public JsonataEnvironment Bind(string name, JsonNode? value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        _bindings[name] = value;
         _values[name] = Values.FromNode(value);
+        return this;
+    }
+
+    /// <summary>
+    /// Binds <c>$name</c> to an object with the given members, in order, without building a
+    /// <see cref="JsonObject"/>: each member value is read in place, lazily, never copied and never modified
+    /// (so a node that already has a parent may be passed). Keys must be distinct. An array of members is kept
+    /// as it is, not copied: do not modify it, or the values, while this binding is in use.
+    /// </summary>
+    public JsonataEnvironment BindObject(string name, IEnumerable<KeyValuePair<string, JsonNode?>> members)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(members);
+        _values[name] = new JMap(members as KeyValuePair<string, JsonNode?>[] ?? members.ToArray());
         return this;
     }
 }

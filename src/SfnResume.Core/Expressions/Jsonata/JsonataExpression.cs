@@ -8,11 +8,13 @@ public sealed class JsonataExpression
 {
     private static readonly JsonataEnvironment s_default = new();
     private readonly Node _root;
+    private readonly bool _bound;
 
     private JsonataExpression(string text, Node root)
     {
         Text = text;
         _root = root;
+        _bound = BoundEvaluation.Supports(root);
     }
 
     public string Text { get; }
@@ -86,10 +88,16 @@ public sealed class JsonataExpression
 
     private object? EvaluateValue(JsonNode? input, bool hasInput, JsonataEnvironment environment)
     {
-        var state = new EvaluationState(environment);
-        var evaluator = new Evaluator(state);
-        var root = new Frame(environment.BoundValues, environment.StepFunctionsExtensions);
-        var frame = new Frame(root);
+        if (_bound && BoundEvaluation.TryEvaluate(_root, environment.BoundValues, out var quick))
+        {
+            return quick;
+        }
+
+        var evaluator = new Evaluator(environment);
+
+        // One frame over the environment's bindings holds '$' too: a name bound at the top level hides a global
+        // as it would from a child frame.
+        var frame = new Frame(environment.BoundValues, environment.StepFunctionsExtensions);
         object? value = hasInput ? Values.FromNode(input) : null;
         frame.Bind("$", value);
         if (value is JList { Sequence: false } array)
@@ -105,7 +113,7 @@ public sealed class JsonataExpression
         }
         catch (InsufficientExecutionStackException)
         {
-            throw EvaluationState.StackOverflow();
+            throw Evaluator.StackOverflow();
         }
     }
 }

@@ -94,6 +94,10 @@ internal sealed class AncestorSlot
 /// </summary>
 internal sealed class Node
 {
+    private static readonly object s_noBuiltin = new();
+    private object? _builtinStandard;
+    private object? _builtinStepFunctions;
+
     public Node(NodeType type, string text, int position)
     {
         Type = type;
@@ -177,6 +181,29 @@ internal sealed class Node
     /// Computed on first evaluation, after the post-parse pass has finished shaping the tree.
     /// </summary>
     public bool? SimplePath { get; set; }
+
+    /// <summary>
+    /// The built-in function a Variable node names, for either function set: looked up once, then kept
+    /// (a single reference write, so concurrent evaluations may both look it up but never see half a value).
+    /// </summary>
+    public NativeFunction? Builtin(bool stepFunctions)
+    {
+        var found = stepFunctions ? _builtinStepFunctions : _builtinStandard;
+        if (found is null)
+        {
+            found = Builtins.Find(Text, stepFunctions) ?? s_noBuiltin;
+            if (stepFunctions)
+            {
+                _builtinStepFunctions = found;
+            }
+            else
+            {
+                _builtinStandard = found;
+            }
+        }
+
+        return found as NativeFunction;
+    }
 
     public Node ShallowCopy() => (Node)MemberwiseClone();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -11,7 +12,9 @@ internal sealed class Signature
 {
     private readonly List<Param> _params;
     private readonly Regex _regex;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _matches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Shape> _matches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Shape>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private Shape? _last;
 
     private Signature(string definition, List<Param> parameters)
     {
@@ -25,6 +28,7 @@ internal sealed class Signature
 
         sb.Append('$');
         _regex = new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+        _lookup = _matches.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Definition { get; }
@@ -178,32 +182,89 @@ internal sealed class Signature
 
     public List<object?> Validate(List<object?> args, object? context, int position, string? token)
     {
-        var sig = string.Create(args.Count, args, static (span, list) =>
+        // The group lengths depend only on the argument type letters: match each letter string once, and look
+        // it up without building a string.
+        var count = args.Count;
+        Span<char> letters = count <= 32 ? stackalloc char[count] : new char[count];
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = Symbol(list[i]);
-            }
-        });
-
-        // The group lengths depend only on the argument type letters: match each letter string once.
-        if (!_matches.TryGetValue(sig, out var groups))
-        {
-            var m = _regex.Match(sig);
-            if (!m.Success)
-            {
-                ThrowValidationError(args, sig, position, token);
-            }
-
-            groups = new string[_params.Count];
-            for (var g = 0; g < groups.Length; g++)
-            {
-                groups[g] = m.Groups[g + 1].Value;
-            }
-
-            _matches.TryAdd(sig, groups);
+            letters[i] = Symbol(args[i]);
         }
 
+        // calls mostly repeat the argument types of the call before: try its shape before the table
+        var shape = Volatile.Read(ref _last);
+        if (shape is null || !letters.SequenceEqual(shape.Letters))
+        {
+            shape = FindShape(letters, args, position, token);
+            Volatile.Write(ref _last, shape);
+        }
+
+        return shape.OneToOne ? CheckInPlace(args, shape.Groups, position, token) : Rebuild(args, shape.Groups, context, position, token);
+    }
+
+    private Shape FindShape(ReadOnlySpan<char> letters, List<object?> args, int position, string? token)
+    {
+        if (_lookup.TryGetValue(letters, out var shape))
+        {
+            return shape;
+        }
+
+        var sig = new string(letters);
+        var m = _regex.Match(sig);
+        if (!m.Success)
+        {
+            ThrowValidationError(args, sig, position, token);
+        }
+
+        var groups = new string[_params.Count];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = m.Groups[g + 1].Value;
+        }
+
+        shape = new Shape(sig, groups, IsOneToOne(groups, args.Count));
+        _matches.TryAdd(sig, shape);
+        return shape;
+    }
+
+    /// <summary>
+    /// True when every argument fills its own parameter unchanged (none missing, none collected, no context value
+    /// added, no value wrapped into an array): then the argument list itself is the validated list.
+    /// </summary>
+    private bool IsOneToOne(string[] groups, int argCount)
+    {
+        if (argCount != _params.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (groups[i].Length != 1 || (_params[i].Type == "a" && groups[i][0] is not ('a' or 'm')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<object?> CheckInPlace(List<object?> args, string[] groups, int position, string? token)
+    {
+        for (var index = 0; index < groups.Length; index++)
+        {
+            var param = _params[index];
+            if (param.Type == "a" && param.Subtype is not null && groups[index][0] == 'a' && !ItemsMatch(param.Subtype, args[index]))
+            {
+                throw SubtypeError(param.Subtype, args[index], index, position, token);
+            }
+        }
+
+        return args;
+    }
+
+    private List<object?> Rebuild(List<object?> args, string[] groups, object? context, int position, string? token)
+    {
         var validated = new List<object?>(_params.Count);
         var argIndex = 0;
         for (var index = 0; index < _params.Count; index++)
@@ -245,52 +306,10 @@ internal sealed class Signature
                     else
                     {
                         arg = args[argIndex];
-                        var ok = true;
-                        if (param.Subtype is not null)
+                        if (param.Subtype is not null
+                            && (single != 'a' ? match != param.Subtype : !ItemsMatch(param.Subtype, arg)))
                         {
-                            if (single != 'a' && match != param.Subtype)
-                            {
-                                ok = false;
-                            }
-                            else if (single == 'a' && arg is JList list && list.Count > 0)
-                            {
-                                var itemType = Symbol(list[0]);
-                                if (itemType != param.Subtype[0])
-                                {
-                                    ok = false;
-                                }
-                                else
-                                {
-                                    foreach (var item in list)
-                                    {
-                                        if (Symbol(item) != itemType)
-                                        {
-                                            ok = false;
-                                            break;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-
-                        if (!ok)
-                        {
-                            var typeName = param.Subtype switch
-                            {
-                                "a" => "arrays",
-                                "b" => "booleans",
-                                "f" => "functions",
-                                "n" => "numbers",
-                                "o" => "objects",
-                                "s" => "strings",
-                                _ => param.Subtype,
-                            };
-                            throw JsonataException.Create(
-                                "T0412",
-                                position,
-                                token,
-                                arg,
-                                extra: new Dictionary<string, object?> { ["index"] = (double)(argIndex + 1), ["type"] = typeName });
+                            throw SubtypeError(param.Subtype, arg, argIndex, position, token);
                         }
 
                         if (single != 'a')
@@ -311,6 +330,51 @@ internal sealed class Signature
         }
 
         return validated;
+    }
+
+    /// <summary>Every item of a non-empty array has the type the subtype names (an empty array always matches).</summary>
+    private static bool ItemsMatch(string subtype, object? arg)
+    {
+        if (arg is not JList { Count: > 0 } list)
+        {
+            return true;
+        }
+
+        var itemType = Symbol(list[0]);
+        if (itemType != subtype[0])
+        {
+            return false;
+        }
+
+        foreach (var item in list)
+        {
+            if (Symbol(item) != itemType)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static JsonataException SubtypeError(string subtype, object? arg, int argIndex, int position, string? token)
+    {
+        var typeName = subtype switch
+        {
+            "a" => "arrays",
+            "b" => "booleans",
+            "f" => "functions",
+            "n" => "numbers",
+            "o" => "objects",
+            "s" => "strings",
+            _ => subtype,
+        };
+        return JsonataException.Create(
+            "T0412",
+            position,
+            token,
+            arg,
+            extra: new Dictionary<string, object?> { ["index"] = (double)(argIndex + 1), ["type"] = typeName });
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -335,6 +399,9 @@ internal sealed class Signature
 
     private static JsonataException ArgError(string code, object? value, int index, int position, string? token)
         => JsonataException.Create(code, position, token, value, extra: new Dictionary<string, object?> { ["index"] = (double)index });
+
+    /// <summary>How one string of argument type letters splits over the parameters.</summary>
+    private sealed record Shape(string Letters, string[] Groups, bool OneToOne);
 
     private sealed class Param
     {

@@ -61,21 +61,26 @@ internal sealed class JList : List<object?>
 /// <summary>
 /// A JSON object. Objects that come from the input stay wrapped around their <see cref="JsonObject"/>
 /// until something needs all their members, so a path that reads two fields converts two fields only.
-/// Converted members are remembered (copy-on-write, safe for concurrent readers), so an input object
-/// bound once in a <see cref="JsonataEnvironment"/> is converted once however often it is read.
+/// Converted members are remembered in a slot per member (written once; two readers racing may both
+/// convert a member and store equal values), so an input object bound once in a
+/// <see cref="JsonataEnvironment"/> is converted once however often it is read.
 /// Input objects are never modified by evaluation: transforms work on deep copies.
 /// </summary>
 internal sealed class JMap
 {
-    private const int MaxCachedMembers = 32;
-
     private readonly JsonObject? _node;
+    private readonly KeyValuePair<string, JsonNode?>[]? _members;
     private PropertyMap? _map;
-    private KeyValuePair<string, object?>[] _converted = [];
 
-    public JMap()
+    // Converted members, two entries per member of the source: at 2i the key instance the member was first
+    // asked for (the same expression asks with the same string every time, so a reference comparison finds
+    // it), at 2i+1 the converted value. The value is written before the key, so a reader that finds the key
+    // finds the value.
+    private object?[]? _slots;
+
+    public JMap(int capacity = 4)
     {
-        _map = new PropertyMap();
+        _map = new PropertyMap(capacity);
     }
 
     public JMap(JsonObject node)
@@ -83,9 +88,15 @@ internal sealed class JMap
         _node = node;
     }
 
+    /// <summary>An object over members held apart (no <see cref="JsonObject"/> built), read lazily like an input object.</summary>
+    public JMap(KeyValuePair<string, JsonNode?>[] members)
+    {
+        _members = members;
+    }
+
     private PropertyMap Map => _map ??= Materialize();
 
-    public int Count => _map?.Count ?? _node!.Count;
+    public int Count => _map?.Count ?? SourceCount;
 
     public IEnumerable<string> Keys => Map.Keys;
 
@@ -94,6 +105,8 @@ internal sealed class JMap
     /// <summary>The untouched input object when nothing was converted yet (used for fast output).</summary>
     public JsonObject? Source => _node;
 
+    private int SourceCount => _node?.Count ?? _members!.Length;
+
     public bool TryGet(string key, out object? value)
     {
         if (_map is not null)
@@ -101,61 +114,108 @@ internal sealed class JMap
             return _map.TryGetValue(key, out value);
         }
 
-        var converted = Volatile.Read(ref _converted);
-        foreach (var kv in converted)
+        // a large object is searched by its own index instead of scanning the remembered keys
+        var slots = Volatile.Read(ref _slots);
+        if (slots is { Length: <= 32 })
         {
-            if (ReferenceEquals(kv.Key, key) || string.Equals(kv.Key, key, StringComparison.Ordinal))
+            for (var i = 0; i < slots.Length; i += 2)
             {
-                value = kv.Value;
-                return true;
+                if (ReferenceEquals(Volatile.Read(ref slots[i]), key))
+                {
+                    value = slots[i + 1];
+                    return true;
+                }
             }
         }
 
-        if (_node!.TryGetPropertyValue(key, out var child))
+        var index = SourceIndexOf(key);
+        if (index < 0)
         {
-            value = Values.FromNode(child);
-            Remember(key, value);
-            return true;
+            value = null;
+            return false;
         }
 
-        value = null;
-        return false;
+        value = ConvertedAt(index);
+        slots = _slots!;
+        if (slots[2 * index] is null)
+        {
+            Volatile.Write(ref slots[2 * index], key);
+        }
+
+        return true;
     }
 
     public object? Get(string key) => TryGet(key, out var v) ? v : null;
 
-    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : _node!.ContainsKey(key);
+    public bool ContainsKey(string key) => _map is not null ? _map.ContainsKey(key) : SourceIndexOf(key) >= 0;
 
     public void Set(string key, object? value) => Map.Set(key, value);
 
     public void Remove(string key) => Map.Remove(key);
 
-    private void Remember(string key, object? value)
+    private int SourceIndexOf(string key)
     {
-        while (true)
+        if (_node is not null)
         {
-            var current = Volatile.Read(ref _converted);
-            if (current.Length >= MaxCachedMembers)
+            // small objects (the usual case) are scanned: cheaper than hashing the key
+            if (_node.Count > 8)
             {
-                return;
+                return _node.IndexOf(key);
             }
 
-            var next = new KeyValuePair<string, object?>[current.Length + 1];
-            current.CopyTo(next, 0);
-            next[^1] = new KeyValuePair<string, object?>(key, value);
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _converted, next, current), current))
+            for (var i = 0; i < _node.Count; i++)
             {
-                return;
+                var k = _node.GetAt(i).Key;
+                if (ReferenceEquals(k, key) || string.Equals(k, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var members = _members!;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (ReferenceEquals(members[i].Key, key) || string.Equals(members[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
             }
         }
+
+        return -1;
+    }
+
+    private KeyValuePair<string, JsonNode?> SourceAt(int index) => _node is not null ? _node.GetAt(index) : _members![index];
+
+    private object? ConvertedAt(int index)
+    {
+        var slots = Volatile.Read(ref _slots);
+        if (slots is null)
+        {
+            Interlocked.CompareExchange(ref _slots, new object?[2 * SourceCount], null);
+            slots = _slots;
+        }
+
+        // FromNode never returns null (JSON null is JNull), so null marks a member not converted yet
+        var value = Volatile.Read(ref slots[(2 * index) + 1]);
+        if (value is null)
+        {
+            value = Values.FromNode(SourceAt(index).Value);
+            Volatile.Write(ref slots[(2 * index) + 1], value);
+        }
+
+        return value;
     }
 
     private PropertyMap Materialize()
     {
-        var map = new PropertyMap(_node!.Count);
-        foreach (var kv in _node)
+        var count = SourceCount;
+        var map = new PropertyMap(count);
+        for (var i = 0; i < count; i++)
         {
-            map.Set(kv.Key, TryGet(kv.Key, out var v) ? v : null);
+            map.Set(SourceAt(i).Key, ConvertedAt(i));
         }
 
         return map;
@@ -199,6 +259,18 @@ internal static class Values
                             return d;
                         }
 
+                        // nodes built from CLR integers (engine results, JsonValue.Create(long)) hold no double:
+                        // read the integer rather than format and parse it
+                        if (v.TryGetValue<long>(out var l))
+                        {
+                            return (double)l;
+                        }
+
+                        if (v.TryGetValue<int>(out var i))
+                        {
+                            return (double)i;
+                        }
+
                         return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
                     case JsonValueKind.True:
                         return True;
@@ -227,36 +299,41 @@ internal static class Values
             case bool b:
                 return JsonValue.Create(b);
             case JList list:
-                var arr = new JsonArray();
-                foreach (var item in list)
                 {
-                    if (item is null || item is JFunction)
+                    // sized up front: the node collections then allocate once instead of growing
+                    var items = new JsonNode?[list.Count];
+                    var n = 0;
+                    foreach (var item in list)
                     {
-                        continue;
+                        if (item is not null and not JFunction)
+                        {
+                            items[n++] = ToNode(item);
+                        }
                     }
 
-                    arr.Add(ToNode(item));
+                    return new JsonArray(n == items.Length ? items : items[..n]);
                 }
 
-                return arr;
             case JMap map:
-                if (map.Source is { } src)
                 {
-                    return src.DeepClone();
-                }
-
-                var obj = new JsonObject();
-                foreach (var kv in map.Entries)
-                {
-                    if (kv.Value is null || kv.Value is JFunction)
+                    if (map.Source is { } src)
                     {
-                        continue;
+                        return src.DeepClone();
                     }
 
-                    obj[kv.Key] = ToNode(kv.Value);
+                    var members = new KeyValuePair<string, JsonNode?>[map.Count];
+                    var n = 0;
+                    foreach (var kv in map.Entries)
+                    {
+                        if (kv.Value is not null and not JFunction)
+                        {
+                            members[n++] = new KeyValuePair<string, JsonNode?>(kv.Key, ToNode(kv.Value));
+                        }
+                    }
+
+                    return new JsonObject(n == members.Length ? members : members[..n]);
                 }
 
-                return obj;
             case JFunction:
                 return JsonValue.Create(string.Empty);
             default:

@@ -39,16 +39,16 @@ internal static class CompactJson
                 builder.Append("null");
                 return;
             case JsonObject obj:
+                // By index: enumerating a JsonObject boxes its enumerator, one allocation per object written.
                 builder.Append('{');
-                var first = true;
-                foreach (var member in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    if (!first)
+                    if (i > 0)
                     {
                         builder.Append(',');
                     }
 
-                    first = false;
+                    var member = obj.GetAt(i);
                     AppendString(builder, member.Key);
                     builder.Append(':');
                     Append(builder, member.Value);

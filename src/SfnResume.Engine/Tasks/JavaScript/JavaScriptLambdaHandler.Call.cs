@@ -80,8 +80,9 @@ public sealed partial class JavaScriptLambdaHandler
 
     /// <summary>
     /// Reports a thrown or rejected value of invocation <paramref name="id"/>. An error object with string name, message
-    /// and stack gets the runtime's error document written here (what the runtime script's <c>fail</c> writes for it:
-    /// errorType = name, the stack lines without the runtime's own frames); anything else goes to that script.
+    /// and stack gets the runtime's error document written here, as the runtime script's <c>fail</c> writes it: errorType
+    /// = name, trace = the stack's lines without the runtime's own frames, headed like Node's stack; anything else goes
+    /// to that script.
     /// </summary>
     private void ReportThrown(Runtime runtime, long id, JsValue error)
     {
@@ -89,13 +90,13 @@ public sealed partial class JavaScriptLambdaHandler
             && obj.Get(s_name) is JsString name
             && obj.Get(s_message) is JsString message
             && obj.Get(s_stack) is JsString stack
-            && !obj.Get(s_stackTrace).IsArray()
-            && TraceOf(stack.ToString()) is { } trace)
+            && !obj.Get(s_stackTrace).IsArray())
         {
             if (id == _currentId && _outcome is null)
             {
                 var type = name.ToString();
-                _outcome = new LambdaOutcome.Failed(type, JsonText.NodeError(type, message.ToString(), trace));
+                var text = message.ToString();
+                _outcome = new LambdaOutcome.Failed(type, JsonText.NodeError(type, text, TraceOf(obj, type, text, stack.ToString())));
             }
 
             return;
@@ -104,9 +105,11 @@ public sealed partial class JavaScriptLambdaHandler
         runtime.Engine.Call(runtime.Fail, JsValue.Undefined, [JsNumber.Create(id), error]);
     }
 
-    /// <summary>The stack's lines without empty ones and the runtime's frames; null when the stack has no header line
-    /// (the script then writes one from the error's prototype).</summary>
-    private static List<string>? TraceOf(string stack)
+    /// <summary>
+    /// The stack's lines without empty ones and the runtime's frames. Jint's stack has frames only, so like Node's it gets
+    /// a header written from the error's prototype (<c>Error: message</c> even for an error renamed after it was made).
+    /// </summary>
+    private static List<string> TraceOf(ObjectInstance error, string name, string message, string stack)
     {
         var lines = new List<string>(4);
         foreach (var line in stack.Split('\n'))
@@ -117,6 +120,12 @@ public sealed partial class JavaScriptLambdaHandler
             }
         }
 
-        return lines.Count == 0 || lines[0].StartsWith("    at ", StringComparison.Ordinal) ? null : lines;
+        if (lines.Count == 0 || lines[0].StartsWith("    at ", StringComparison.Ordinal))
+        {
+            var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
+            lines.Insert(0, message.Length > 0 ? header + ": " + message : header);
+        }
+
+        return lines;
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class HistoryRecorder
 {
     private static readonly HistoryEventExecutionDataDetails s_notTruncated = new(false);
 
-    private readonly List<HistoryEvent> _events = new(64);
+    private readonly EventLog _events = new();
     private readonly Lock _gate = new();
     private readonly IExecutionObserver? _observer;
     private readonly int _limit;

@@ -42,7 +42,8 @@ public sealed partial class JavaScriptLambdaHandler
             return false;
         }
 
-        if (result is not ObjectInstance thenable || thenable.Get(s_then) is not Jint.Native.Function.Function then)
+        // typeof result.then === 'function': anything callable, a proxy over a function included.
+        if (result is not ObjectInstance thenable || thenable.Get(s_then) is not { } then || !then.IsCallable())
         {
             return false;
         }
@@ -65,7 +66,10 @@ public sealed partial class JavaScriptLambdaHandler
     {
         var owner = _sharedReactionOwner;
         _sharedReactionOwner = 0;
-        Settle([JsNumber.Create(owner), JsNumber.Create(0), value]);
+        if (owner == _currentId && _outcome is null)
+        {
+            _outcome = new LambdaOutcome.Succeeded(_runtime!.Converter.ResultFor(value, _eventJs, _eventNode));
+        }
     }
 
     private void OnPromiseRejected(JsValue error)

@@ -32,6 +32,17 @@ public sealed class JavaScriptLambdaHandlerSettlementTests
         Assert.Equal("3", Payload(await handler.InvokeAsync(JsonNode.Parse("{\"v\":3}"))));
     }
 
+    [Theory]
+    [InlineData("exports.handler = () => ({ then(ok) { ok(5); } });", "5")]
+    [InlineData("exports.handler = () => ({ then: new Proxy(function () {}, { apply: (t, self, args) => args[0](6) }) });", "6")]
+    public async Task InvokeAsync_HandlerReturnsThenableThatIsNotAPromise_SettlesWithWhatItPasses(string code, string expected)
+    {
+        using var handler = JavaScriptLambdaHandler.FromCode(code, Options());
+
+        Assert.Equal(expected, Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+        Assert.Equal(expected, Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+    }
+
     [Fact]
     public async Task InvokeAsync_ModuleReplacesPromiseThen_ResultSettlesThroughTheReplacement()
     {

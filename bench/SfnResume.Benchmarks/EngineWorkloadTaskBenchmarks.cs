@@ -23,6 +23,7 @@ public class EngineWorkloadTaskBenchmarks
     private StepFunctionsEngine _engine = null!;
     private CompiledStateMachine _machine = null!;
     private BenchWorkload _workload = null!;
+    private JavaScriptLambdaHandler? _identity;
 
     [Params("task-chain-1000", "retry-catch")]
     public string Workload { get; set; } = "";
@@ -33,7 +34,7 @@ public class EngineWorkloadTaskBenchmarks
         _workload = BenchWorkload.Load(Workload);
         var lambdas = new LambdaResolver(new Dictionary<string, ILambdaInvoker>
         {
-            ["identity"] = Handler("identity"),
+            ["identity"] = _identity = Handler("identity"),
             ["fail3-then-succeed"] = _flaky,
         });
         _engine = new StepFunctionsEngine(_workload.Options(lambdas));
@@ -46,10 +47,19 @@ public class EngineWorkloadTaskBenchmarks
     {
         if (Workload == "retry-catch")
         {
+            var previous = _flaky.Handler;
             _flaky.Handler = Handler("fail3-then-succeed");
+            previous?.Dispose();
         }
 
         return _workload.RunAsync(_engine, _machine);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _identity?.Dispose();
+        _flaky.Handler?.Dispose();
     }
 
     private static JavaScriptLambdaHandler Handler(string name) =>
@@ -59,7 +69,7 @@ public class EngineWorkloadTaskBenchmarks
     /// <summary>Lets each run put a fresh handler behind a machine compiled once.</summary>
     private sealed class HandlerSlot : ILambdaInvoker
     {
-        public ILambdaInvoker? Handler { get; set; }
+        public JavaScriptLambdaHandler? Handler { get; set; }
 
         public ValueTask<LambdaOutcome> InvokeAsync(LambdaInvocation invocation, CancellationToken cancellationToken) =>
             Handler!.InvokeAsync(invocation, cancellationToken);

@@ -84,7 +84,9 @@ public sealed class StepFunctionsEngine
         try
         {
             // Continuations stay on the caller's context: in fast-forward mode that is the execution's pump.
-            var outcome = await Interpreter.RunScopeAsync(machine.Root, frame, Payload.FromText(request.Input)).ConfigureAwait(true);
+            // The input text as sent, over a node parsed once and shared read-only with $$.Execution.Input.
+            var input = Payload.FromNode(run.ParseInputCopy(), request.Input, shared: false);
+            var outcome = await Interpreter.RunScopeAsync(machine.Root, frame, input).ConfigureAwait(true);
             if (outcome.Failure is { } failure)
             {
                 (status, error, cause) = (ExecutionResult.Failed, failure.Error, failure.Cause);

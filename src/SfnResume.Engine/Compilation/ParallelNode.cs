@@ -229,10 +229,13 @@ internal sealed class ParallelNode : WorkStateNode
     }
 
     /// <summary>The result array, as nodes and as the branches' texts joined (AWS keeps each branch's text as it was).</summary>
+    /// <remarks>The nodes are gathered first and handed to the array at once (one list of the exact size instead of
+    /// one doubling per power of two); the text builder starts small and grows in chunks, so neither lands on the large
+    /// object heap for a 10,000-item Map.</remarks>
     internal static Payload JoinOutputs(IReadOnlyList<Payload> outputs)
     {
-        var array = new JsonArray();
-        var text = new StringBuilder(2 + (outputs.Count * 16)).Append('[');
+        var nodes = new JsonNode?[outputs.Count];
+        var text = new StringBuilder(Math.Min(2 + (outputs.Count * 16), 4096)).Append('[');
         for (var i = 0; i < outputs.Count; i++)
         {
             var output = outputs[i];
@@ -243,10 +246,10 @@ internal sealed class ParallelNode : WorkStateNode
 
             text.Append(output.Text);
             var node = output.Node;
-            array.Add(node is not null && (node.Parent is not null || output.IsShared) ? node.DeepClone() : node);
+            nodes[i] = node is not null && (node.Parent is not null || output.IsShared) ? node.DeepClone() : node;
         }
 
-        return Payload.FromNode(array, text.Append(']').ToString(), shared: false);
+        return Payload.FromNode(new JsonArray(nodes), text.Append(']').ToString(), shared: false);
     }
 
     private readonly record struct BranchesOutcome(Payload? Result, Failure? Failure, long LastEventId);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -39,16 +40,16 @@ internal static class CompactJson
                 builder.Append("null");
                 return;
             case JsonObject obj:
+                // By index: enumerating a JsonObject boxes its enumerator, one allocation per object written.
                 builder.Append('{');
-                var first = true;
-                foreach (var member in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    if (!first)
+                    if (i > 0)
                     {
                         builder.Append(',');
                     }
 
-                    first = false;
+                    var member = obj.GetAt(i);
                     AppendString(builder, member.Key);
                     builder.Append(':');
                     Append(builder, member.Value);
@@ -112,10 +113,20 @@ internal static class CompactJson
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
+                // A string read from text with no escape and only ASCII is written as it was read (quotes included):
+                // the same characters GetString and AppendString would give, without a string per value.
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                if (raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw))
+                {
+                    AppendAscii(builder, raw);
+                    return;
+                }
+
                 AppendString(builder, element.GetString()!);
                 return;
             case JsonValueKind.Number:
-                builder.Append(element.GetRawText());
+                // Number text is ASCII; written as read.
+                AppendAscii(builder, JsonMarshal.GetRawUtf8Value(element));
                 return;
             case JsonValueKind.True:
                 builder.Append("true");
@@ -159,6 +170,18 @@ internal static class CompactJson
 
                 builder.Append(']');
                 return;
+        }
+    }
+
+    private static void AppendAscii(StringBuilder builder, ReadOnlySpan<byte> ascii)
+    {
+        Span<char> chars = stackalloc char[128];
+        while (!ascii.IsEmpty)
+        {
+            var length = Math.Min(ascii.Length, chars.Length);
+            Ascii.ToUtf16(ascii[..length], chars, out var written);
+            builder.Append(chars[..written]);
+            ascii = ascii[length..];
         }
     }
 

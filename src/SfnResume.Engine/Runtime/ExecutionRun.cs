@@ -74,19 +74,35 @@ internal sealed class ExecutionRun
     public void CountTaskCall() => Interlocked.Increment(ref _taskCalls);
 
     /// <summary>
-    /// A fresh, unowned copy of the execution input (for <c>$$.Execution.Input</c>). The input is parsed once; each
-    /// context object (one per scope that reads <c>$$</c>) gets a copy of the parsed bytes instead of a new parse.
+    /// A fresh, unowned node for the execution input: the first state's input, and <c>$$.Execution.Input</c> of each
+    /// context object (one per scope that reads <c>$$</c>). The input is parsed once into a read-only element; every
+    /// node is built over it lazily (a change builds the node's own members and leaves the element as it is), so the
+    /// input is neither parsed again nor copied.
     /// </summary>
     public JsonNode? ParseInputCopy()
     {
-        var parsed = LazyInitializer.EnsureInitialized(ref _parsedInput, () => new ParsedInput(JsonNode.Parse(InputText, documentOptions: s_documentOptions)));
-        return parsed.Node?.DeepClone();
+        var parsed = LazyInitializer.EnsureInitialized(ref _parsedInput, () => new ParsedInput(ParseElement(InputText)));
+        var element = parsed.Element;
+        return element.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(element),
+            JsonValueKind.Array => JsonArray.Create(element),
+            JsonValueKind.Null => null,
+            _ => JsonValue.Create(element),
+        };
     }
 
-    /// <summary>The parsed execution input, never handed out itself (a node can belong to one tree only).</summary>
-    private sealed record ParsedInput(JsonNode? Node);
+    /// <summary>What <see cref="JsonNode.Parse(string, JsonNodeOptions?, JsonDocumentOptions)"/> reads, kept as an element
+    /// that owns its (unpooled) document.</summary>
+    private static JsonElement ParseElement(string text)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text), s_readerOptions);
+        return JsonElement.ParseValue(ref reader);
+    }
 
-    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 512 };
+    private sealed record ParsedInput(JsonElement Element);
+
+    private static readonly JsonReaderOptions s_readerOptions = new() { MaxDepth = 512 };
 }
 
 /// <summary>Names and ARNs of one execution.</summary>

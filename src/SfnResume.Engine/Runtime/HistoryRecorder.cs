@@ -11,7 +11,7 @@ internal sealed partial class HistoryRecorder
 {
     private static readonly HistoryEventExecutionDataDetails s_notTruncated = new(false);
 
-    private readonly List<HistoryEvent> _events = new(64);
+    private readonly EventLog _events = new();
     private readonly Lock _gate = new();
     private readonly IExecutionObserver? _observer;
     private readonly int _limit;
@@ -43,7 +43,7 @@ internal sealed partial class HistoryRecorder
     public long ExecutionStarted(long previous, DateTimeOffset at, string input, string roleArn)
     {
         var details = new ExecutionStartedEventDetails { Input = input, InputDetails = s_notTruncated, RoleArn = roleArn };
-        return Add(HistoryEventType.ExecutionStarted, previous, at, e => e with { ExecutionStartedEventDetails = details });
+        return Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.ExecutionStarted, PreviousEventId = previous, Timestamp = at, ExecutionStartedEventDetails = details });
     }
 
     public long StateEntered(HistoryEventType type, long previous, DateTimeOffset at, string name, string input)
@@ -80,7 +80,7 @@ internal sealed partial class HistoryRecorder
     }
 
     public long MapStateStarted(long previous, DateTimeOffset at, int length) =>
-        Add(HistoryEventType.MapStateStarted, previous, at, e => e with { MapStateStartedEventDetails = new MapStateStartedEventDetails { Length = length } });
+        Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.MapStateStarted, PreviousEventId = previous, Timestamp = at, MapStateStartedEventDetails = new MapStateStartedEventDetails { Length = length } });
 
     public long MapIteration(HistoryEventType type, long previous, DateTimeOffset at, string mapName, int index)
     {
@@ -102,10 +102,10 @@ internal sealed partial class HistoryRecorder
     }
 
     public long MapRunStarted(long previous, DateTimeOffset at, string mapRunArn) =>
-        Add(HistoryEventType.MapRunStarted, previous, at, e => e with { MapRunStartedEventDetails = new MapRunStartedEventDetails { MapRunArn = mapRunArn } });
+        Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunStarted, PreviousEventId = previous, Timestamp = at, MapRunStartedEventDetails = new MapRunStartedEventDetails { MapRunArn = mapRunArn } });
 
     public long MapRunFailed(long previous, DateTimeOffset at, string? error, string? cause) =>
-        Add(HistoryEventType.MapRunFailed, previous, at, e => e with { MapRunFailedEventDetails = new ErrorEventDetails { Error = error, Cause = cause } });
+        Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunFailed, PreviousEventId = previous, Timestamp = at, MapRunFailedEventDetails = new ErrorEventDetails { Error = error, Cause = cause } });
 
     public long LambdaScheduled(long previous, DateTimeOffset at, string resource, string input, long? timeoutInSeconds)
     {
@@ -140,9 +140,9 @@ internal sealed partial class HistoryRecorder
     public long LambdaError(HistoryEventType type, long previous, DateTimeOffset at, string? error, string? cause)
     {
         var details = new ErrorEventDetails { Error = error, Cause = cause };
-        return Add(type, previous, at, e => type == HistoryEventType.LambdaFunctionFailed
-            ? e with { LambdaFunctionFailedEventDetails = details }
-            : e with { LambdaFunctionTimedOutEventDetails = details });
+        return Add(id => type == HistoryEventType.LambdaFunctionFailed
+            ? new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, LambdaFunctionFailedEventDetails = details }
+            : new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, LambdaFunctionTimedOutEventDetails = details });
     }
 
     /// <summary>The previousEventId of event <paramref name="id"/>.</summary>
@@ -158,7 +158,7 @@ internal sealed partial class HistoryRecorder
     public long EvaluationFailed(long previous, DateTimeOffset at, string error, string cause, string? location, string state)
     {
         var details = new EvaluationFailedEventDetails { Error = error, Cause = cause, Location = location, State = state };
-        return Add(HistoryEventType.EvaluationFailed, previous, at, e => e with { EvaluationFailedEventDetails = details });
+        return Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.EvaluationFailed, PreviousEventId = previous, Timestamp = at, EvaluationFailedEventDetails = details });
     }
 
     public long TaskScheduled(long previous, DateTimeOffset at, string resourceType, string resource, string region, string parameters, long? timeoutInSeconds, long? heartbeatInSeconds)
@@ -172,27 +172,35 @@ internal sealed partial class HistoryRecorder
             TimeoutInSeconds = timeoutInSeconds,
             HeartbeatInSeconds = heartbeatInSeconds,
         };
-        return Add(HistoryEventType.TaskScheduled, previous, at, e => e with { TaskScheduledEventDetails = details });
+        return Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.TaskScheduled, PreviousEventId = previous, Timestamp = at, TaskScheduledEventDetails = details });
     }
 
     public long TaskStarted(long previous, DateTimeOffset at, string resourceType, string resource) =>
-        Add(HistoryEventType.TaskStarted, previous, at, e => e with
+        Add(id => new HistoryEvent
         {
+            Id = id,
+            Type = HistoryEventType.TaskStarted,
+            PreviousEventId = previous,
+            Timestamp = at,
             TaskStartedEventDetails = new TaskStartedEventDetails { ResourceType = resourceType, Resource = resource },
         });
 
     public long TaskSucceeded(long previous, DateTimeOffset at, string resourceType, string resource, string output) =>
-        Add(HistoryEventType.TaskSucceeded, previous, at, e => e with
+        Add(id => new HistoryEvent
         {
+            Id = id,
+            Type = HistoryEventType.TaskSucceeded,
+            PreviousEventId = previous,
+            Timestamp = at,
             TaskSucceededEventDetails = new TaskOutputEventDetails { ResourceType = resourceType, Resource = resource, Output = output, OutputDetails = s_notTruncated },
         });
 
     public long TaskError(HistoryEventType type, long previous, DateTimeOffset at, string resourceType, string resource, string? error, string? cause)
     {
         var details = new TaskFailureEventDetails { ResourceType = resourceType, Resource = resource, Error = error, Cause = cause };
-        return Add(type, previous, at, e => type == HistoryEventType.TaskFailed
-            ? e with { TaskFailedEventDetails = details }
-            : e with { TaskTimedOutEventDetails = details });
+        return Add(id => type == HistoryEventType.TaskFailed
+            ? new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, TaskFailedEventDetails = details }
+            : new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, TaskTimedOutEventDetails = details });
     }
 
     /// <summary>Writes a closing event (ExecutionSucceeded/Failed/Aborted/TimedOut): always fits in the quota.</summary>
@@ -214,14 +222,15 @@ internal sealed partial class HistoryRecorder
         }
     }
 
-    private long Add(HistoryEventType type, long previous, DateTimeOffset at, Func<HistoryEvent, HistoryEvent> withDetails)
+    /// <summary>Numbers and appends the event <paramref name="build"/> makes for its id. The event is built with its
+    /// details in one go: a <c>with</c> copy of the large event record would double its allocation.</summary>
+    private long Add(Func<long, HistoryEvent> build)
     {
         lock (_gate)
         {
             CheckRoom();
             var id = _events.Count + 1L;
-            var e = withDetails(new HistoryEvent { Id = id, PreviousEventId = previous, Timestamp = at, Type = type });
-            Publish(e);
+            Publish(build(id));
             return id;
         }
     }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using SfnResume.Core.Expressions.JsonPath;
 
 namespace SfnResume.Engine.Runtime;
 
@@ -11,17 +9,12 @@ namespace SfnResume.Engine.Runtime;
 /// </summary>
 internal sealed class Payload
 {
-    private static readonly JsonNodeOptions s_nodeOptions = default;
-    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 512 };
-
-    private JsonNode? _node;
-    private bool _hasNode;
+    private readonly JsonNode? _node;
     private string? _text;
 
-    private Payload(JsonNode? node, bool hasNode, string? text, bool shared)
+    private Payload(JsonNode? node, string? text, bool shared)
     {
         _node = node;
-        _hasNode = hasNode;
         _text = text;
         IsShared = shared;
     }
@@ -32,34 +25,20 @@ internal sealed class Payload
     /// </summary>
     public bool IsShared { get; }
 
-    public static Payload FromNode(JsonNode? node, bool shared = false) => new(node, true, null, shared);
+    public static Payload FromNode(JsonNode? node, bool shared = false) => new(node, null, shared);
 
-    public static Payload FromNode(JsonNode? node, string? text, bool shared) => new(node, true, text, shared);
+    /// <summary>A payload for <paramref name="node"/> whose JSON text is already known (<paramref name="text"/>).</summary>
+    public static Payload FromNode(JsonNode? node, string? text, bool shared) => new(node, text, shared);
 
-    /// <summary>A payload known only as text; the node is parsed when first needed.</summary>
-    public static Payload FromText(string text) => new(null, false, text, false);
-
-    public JsonNode? Node
-    {
-        get
-        {
-            if (!_hasNode)
-            {
-                _node = JsonNode.Parse(_text!, s_nodeOptions, s_documentOptions);
-                _hasNode = true;
-            }
-
-            return _node;
-        }
-    }
+    public JsonNode? Node => _node;
 
     /// <summary>Compact JSON text (or the text the value arrived with).</summary>
     public string Text => _text ??= CompactJson.Write(_node);
 
     /// <summary>True when <paramref name="node"/> is this payload's node (so its text still applies).</summary>
-    public bool Holds(JsonNode? node) => _hasNode && ReferenceEquals(_node, node);
+    public bool Holds(JsonNode? node) => ReferenceEquals(_node, node);
 
     /// <summary>A payload for <paramref name="node"/> that reuses this payload's text when the node is the same.</summary>
     public Payload With(JsonNode? node, bool shared) =>
-        Holds(node) ? (shared == IsShared ? this : new Payload(node, true, _text, shared)) : new Payload(node, true, null, shared);
+        Holds(node) ? (shared == IsShared ? this : new Payload(node, _text, shared)) : new Payload(node, null, shared);
 }

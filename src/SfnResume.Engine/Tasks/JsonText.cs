@@ -78,9 +78,16 @@ internal static class JsonText
     }
 
     /// <summary>The Node.js runtime's error document: <c>{"errorType":..,"errorMessage":..,"trace":[..]}</c>, compact.</summary>
-    public static string NodeError(string errorType, string errorMessage, IEnumerable<string> trace)
+    public static string NodeError(string errorType, string errorMessage, IReadOnlyList<string> trace)
     {
-        var sb = new StringBuilder(128);
+        // Sized for the usual document (nothing to escape), so the builder does not grow while writing it.
+        var capacity = 48 + errorType.Length + errorMessage.Length;
+        for (var i = 0; i < trace.Count; i++)
+        {
+            capacity += trace[i].Length + 3;
+        }
+
+        var sb = new StringBuilder(capacity);
         sb.Append("{\"errorType\":");
         AppendJsString(sb, errorType);
         sb.Append(",\"errorMessage\":");

@@ -39,18 +39,20 @@ public static class JsonNodes
             case null:
                 return null;
             case JsonObject obj:
+                // By index: enumerating a JsonObject boxes its enumerator.
                 var copy = new JsonObject();
-                foreach (var member in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var member = obj.GetAt(i);
                     copy.Add(member.Key, Clone(member.Value));
                 }
 
                 return copy;
             case JsonArray array:
                 var items = new JsonArray();
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    items.Add(Clone(item));
+                    items.Add(Clone(array[i]));
                 }
 
                 return items;

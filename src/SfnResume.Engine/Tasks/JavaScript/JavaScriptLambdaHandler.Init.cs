@@ -101,7 +101,19 @@ public sealed partial class JavaScriptLambdaHandler
             return InitFailure(LambdaErrorNames.HandlerNotFound, _options.Handler + " is undefined or not exported");
         }
 
-        runtime = new Runtime(engine, converter, timers, deadline, api.Get("invoke"), api.Get("fail"), handler);
+        runtime = new Runtime(engine, converter, timers, deadline, handler)
+        {
+            Fail = api.Get("fail"),
+            Invoke = api.Get("invoke"),
+            Threw = api.Get("threw"),
+            Context = (JsObject)api.Get("context"),
+            SharedCallback = api.Get("sharedCallback"),
+            CallbackFor = api.Get("callbackFor"),
+            SettleWhen = api.Get("settleWhen"),
+            PromiseThen = api.Get("promiseThen"),
+            OnFulfilled = new ClrFunction(engine, "", (_, a) => { OnPromiseFulfilled(a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; }),
+            OnRejected = new ClrFunction(engine, "", (_, a) => { OnPromiseRejected(a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; }),
+        };
         return null;
     }
 
@@ -224,9 +236,34 @@ public sealed partial class JavaScriptLambdaHandler
         JsJsonConverter Converter,
         JsTimerQueue Timers,
         DeadlineConstraint Deadline,
-        JsValue Invoke,
-        JsValue Fail,
-        JsValue Handler);
+        JsValue Handler)
+    {
+        /// <summary>The runtime's <c>fail(id, error)</c>: reports a thrown value as the Node.js runtime does.</summary>
+        public required JsValue Fail { get; init; }
+
+        /// <summary><c>invoke(handler, event, callback)</c>: the call itself, answering <see cref="Threw"/> for a synchronous throw.</summary>
+        public required JsValue Invoke { get; init; }
+
+        public required JsValue Threw { get; init; }
+
+        /// <summary>The one context object, updated per invocation.</summary>
+        public required JsObject Context { get; init; }
+
+        public required JsValue SharedCallback { get; init; }
+
+        /// <summary><c>callbackFor(id)</c>: a callback bound to one invocation.</summary>
+        public required JsValue CallbackFor { get; init; }
+
+        /// <summary><c>settleWhen(thenable, id)</c>: settles invocation id through JavaScript reactions.</summary>
+        public required JsValue SettleWhen { get; init; }
+
+        /// <summary><c>Promise.prototype.then</c> as it was before the handler's module loaded.</summary>
+        public required JsValue PromiseThen { get; init; }
+
+        public required JsValue OnFulfilled { get; init; }
+
+        public required JsValue OnRejected { get; init; }
+    }
 
     /// <summary><c>Date</c> reads the injected clock.</summary>
     private sealed class ClockTimeSystem(TimeProvider timeProvider)

@@ -215,7 +215,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         {
             if (callHandler)
             {
-                _awaitingPromise = runtime.Invoke.Call(runtime.Handler, _eventJs, JsNumber.Create(_currentId), JsString.Create(_requestId)).AsBoolean();
+                _awaitingPromise = CallHandler(runtime);
             }
 
             runtime.Engine.Advanced.ProcessTasks();
@@ -261,7 +261,7 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         catch (JavaScriptException ex)
         {
             // An uncaught exception in a timer ends the invocation with that error, as the runtime reports it.
-            runtime.Fail.Call(JsNumber.Create(_currentId), ex.Error);
+            ReportThrown(runtime, _currentId, ex.Error);
         }
     }
 
@@ -298,11 +298,16 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
         return parts.Length > 1 ? parts[1..] : ["handler"];
     }
 
-    /// <summary>Called from JavaScript when the invocation settles; later settlements and stale ids are ignored, as the
-    /// runtime ignores a second callback.</summary>
+    /// <summary>Called from JavaScript when the invocation settles (id -1: the current one); later settlements and stale
+    /// ids are ignored, as the runtime ignores a second callback.</summary>
     private void Settle(JsValue[] args)
     {
         var id = (long)args[0].AsNumber();
+        if (id < 0)
+        {
+            id = _currentId;
+        }
+
         if (id != _currentId || _outcome is not null)
         {
             return;

@@ -167,9 +167,9 @@ internal static class JavaScriptRuntimeScripts
             }
           }
 
-          // One context object per warm engine, updated per invocation: building it (and its closures) per call
-          // costs more than the identity handler itself. Its succeed/fail/done settle the current invocation.
-          let currentId = 0;
+          // One context object per warm engine, updated per invocation by the host: building it (and its closures) per
+          // call costs more than the identity handler itself. Its succeed/fail/done settle the current invocation
+          // (id -1 stands for it).
           const context = {
             callbackWaitsForEmptyEventLoop: true,
             functionName: info.functionName,
@@ -180,36 +180,35 @@ internal static class JavaScriptRuntimeScripts
             logGroupName: info.logGroupName,
             logStreamName: info.logStreamName,
             getRemainingTimeInMillis: () => host.remaining(),
-            succeed: (value) => host.settle(currentId, 0, value),
+            succeed: (value) => host.settle(-1, 0, value),
             // Old runtimes reported context.fail() without an error as an error without a type (seed history).
-            fail: (err) => (err === null || err === undefined) ? host.settle(currentId, 2) : fail(currentId, err),
-            done: (err, value) => (err === null || err === undefined) ? host.settle(currentId, 0, value) : fail(currentId, err),
+            fail: (err) => (err === null || err === undefined) ? host.settle(-1, 2) : fail(-1, err),
+            done: (err, value) => (err === null || err === undefined) ? host.settle(-1, 0, value) : fail(-1, err),
           };
-          const sharedCallback = (err, value) => (err === null || err === undefined) ? host.settle(currentId, 0, value) : fail(currentId, err);
+          const sharedCallback = (err, value) => (err === null || err === undefined) ? host.settle(-1, 0, value) : fail(-1, err);
 
-          function invoke(handler, event, id, requestId) {
-            currentId = id;
-            context.awsRequestId = requestId;
-            context.callbackWaitsForEmptyEventLoop = true;
-            // A handler that declares the callback may keep it past its invocation: give it one bound to this call.
-            const callback = handler.length >= 3
-              ? (err, value) => (err === null || err === undefined) ? host.settle(id, 0, value) : fail(id, err)
-              : sharedCallback;
-            let result;
+          // A handler that declares the callback may keep it past its invocation: it gets one bound to its call.
+          const callbackFor = (id) => (err, value) => (err === null || err === undefined) ? host.settle(id, 0, value) : fail(id, err);
+
+          // Calls the handler from here, not from the host: the error stacks handlers record name the frame after
+          // this call site ("at handler (...)"). A synchronous throw is reported at once and answered with threw.
+          const threw = Object.freeze({});
+          function invoke(handler, event, callback) {
             try {
-              result = handler(event, context, callback);
+              return handler(event, context, callback);
             } catch (e) {
-              fail(id, e);
-              return false;
+              fail(-1, e);
+              return threw;
             }
-            if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof result.then === 'function') {
-              result.then((value) => host.settle(id, 0, value), (e) => fail(id, e));
-              return true;
-            }
-            return false;
           }
 
-          return { loadMain, invoke, fail };
+          // Settles invocation id when a returned thenable settles (the host uses its own reactions for a native
+          // promise when it can tell whose promise it is).
+          function settleWhen(result, id) {
+            result.then((value) => host.settle(id, 0, value), (e) => fail(id, e));
+          }
+
+          return { loadMain, fail, invoke, threw, context, sharedCallback, callbackFor, settleWhen, promiseThen: Promise.prototype.then };
         })
         """;
 }

@@ -65,6 +65,14 @@ internal sealed class LazyJsonObject : ObjectInstance
 
     public override JsValue Get(JsValue property, JsValue receiver)
     {
+        // A key the source lacks is not an own property whether or not the object is built yet, so the lookup goes
+        // straight to the prototype (ECMA-262 OrdinaryGet). Resolving a promise with the event reads "then" this way:
+        // a handler that returns its event untouched then never builds it.
+        if (_pending is { } source && IsAbsentKey(source, property))
+        {
+            return _prototype.Get(property, receiver);
+        }
+
         Materialise();
         return base.Get(property, receiver);
     }
@@ -112,9 +120,19 @@ internal sealed class LazyJsonObject : ObjectInstance
         }
 
         _pending = null;
-        foreach (var (key, value) in source)
+
+        // By index: enumerating a JsonObject boxes its enumerator.
+        for (var i = 0; i < source.Count; i++)
         {
+            var (key, value) = source.GetAt(i);
             FastSetDataProperty(key, _converter.ToJs(value));
         }
     }
+
+    private static bool IsAbsentKey(JsonObject source, JsValue property) => property switch
+    {
+        JsString key => !source.ContainsKey(key.ToString()),
+        JsSymbol => true,
+        _ => false,
+    };
 }

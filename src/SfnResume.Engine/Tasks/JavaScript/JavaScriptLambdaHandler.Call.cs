@@ -1,0 +1,135 @@
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+
+namespace SfnResume.Engine.Tasks.JavaScript;
+
+/// <summary>One call of the handler, as the Node.js runtime makes it: <c>handler(event, context, callback)</c>, then,
+/// when it returns a thenable, the invocation settles with it.</summary>
+public sealed partial class JavaScriptLambdaHandler
+{
+    private static readonly JsString s_awsRequestId = new("awsRequestId");
+    private static readonly JsString s_callbackWaits = new("callbackWaitsForEmptyEventLoop");
+    private static readonly JsString s_length = new("length");
+    private static readonly JsString s_then = new("then");
+    private static readonly JsString s_name = new("name");
+    private static readonly JsString s_message = new("message");
+    private static readonly JsString s_stack = new("stack");
+    private static readonly JsString s_stackTrace = new("stackTrace");
+
+    // The invocation whose native promise carries the shared reactions (OnFulfilled/OnRejected), 0 when none does.
+    // A native promise runs its reactions once, so at most one invocation ever owns them: a later invocation whose
+    // predecessor's promise is still pending settles through per-invocation JavaScript reactions instead.
+    private long _sharedReactionOwner;
+
+    /// <summary>Calls the handler for the current invocation; true when it returned a thenable the invocation now waits for.</summary>
+    private bool CallHandler(Runtime runtime)
+    {
+        var engine = runtime.Engine;
+        var context = runtime.Context;
+        context.Set(s_awsRequestId, JsString.Create(_requestId));
+        context.Set(s_callbackWaits, JsBoolean.True);
+        var handler = runtime.Handler;
+        var id = JsNumber.Create(_currentId);
+        var callback = TypeConverter.ToNumber(handler.Get(s_length)) >= 3
+            ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [id])
+            : runtime.SharedCallback;
+
+        var result = engine.Call(runtime.Invoke, JsValue.Undefined, [handler, _eventJs, callback]);
+        if (ReferenceEquals(result, runtime.Threw))
+        {
+            return false;
+        }
+
+        // typeof result.then === 'function': anything callable, a proxy over a function included.
+        if (result is not ObjectInstance thenable || thenable.Get(s_then) is not { } then || !then.IsCallable())
+        {
+            return false;
+        }
+
+        if (_sharedReactionOwner == 0 && result.IsPromise() && ReferenceEquals(then, runtime.PromiseThen))
+        {
+            // A native promise: host reactions avoid building two closures per call (same then, same order of jobs).
+            _sharedReactionOwner = _currentId;
+            engine.Call(then, result, [runtime.OnFulfilled, runtime.OnRejected]);
+        }
+        else
+        {
+            engine.Call(runtime.SettleWhen, JsValue.Undefined, [result, id]);
+        }
+
+        return true;
+    }
+
+    private void OnPromiseFulfilled(JsValue value)
+    {
+        var owner = _sharedReactionOwner;
+        _sharedReactionOwner = 0;
+        if (owner == _currentId && _outcome is null)
+        {
+            _outcome = new LambdaOutcome.Succeeded(_runtime!.Converter.ResultFor(value, _eventJs, _eventNode));
+        }
+    }
+
+    private void OnPromiseRejected(JsValue error)
+    {
+        var owner = _sharedReactionOwner;
+        _sharedReactionOwner = 0;
+        if (owner == _currentId && _outcome is null)
+        {
+            ReportThrown(_runtime!, owner, error);
+        }
+    }
+
+    /// <summary>
+    /// Reports a thrown or rejected value of invocation <paramref name="id"/>. An error object with string name, message
+    /// and stack gets the runtime's error document written here, as the runtime script's <c>fail</c> writes it: errorType
+    /// = name, trace = the stack's lines without the runtime's own frames, headed like Node's stack; anything else goes
+    /// to that script.
+    /// </summary>
+    private void ReportThrown(Runtime runtime, long id, JsValue error)
+    {
+        if (error is JsError obj
+            && obj.Get(s_name) is JsString name
+            && obj.Get(s_message) is JsString message
+            && obj.Get(s_stack) is JsString stack
+            && !obj.Get(s_stackTrace).IsArray())
+        {
+            if (id == _currentId && _outcome is null)
+            {
+                var type = name.ToString();
+                var text = message.ToString();
+                _outcome = new LambdaOutcome.Failed(type, JsonText.NodeError(type, text, TraceOf(obj, type, text, stack.ToString())));
+            }
+
+            return;
+        }
+
+        runtime.Engine.Call(runtime.Fail, JsValue.Undefined, [JsNumber.Create(id), error]);
+    }
+
+    /// <summary>
+    /// The stack's lines without empty ones and the runtime's frames. Jint's stack has frames only, so like Node's it gets
+    /// a header written from the error's prototype (<c>Error: message</c> even for an error renamed after it was made).
+    /// </summary>
+    private static List<string> TraceOf(ObjectInstance error, string name, string message, string stack)
+    {
+        var lines = new List<string>(4);
+        foreach (var line in stack.Split('\n'))
+        {
+            if (line.Length > 0 && !line.Contains("lambda-runtime.js", StringComparison.Ordinal))
+            {
+                lines.Add(line);
+            }
+        }
+
+        if (lines.Count == 0 || lines[0].StartsWith("    at ", StringComparison.Ordinal))
+        {
+            var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
+            lines.Insert(0, message.Length > 0 ? header + ": " + message : header);
+        }
+
+        return lines;
+    }
+}

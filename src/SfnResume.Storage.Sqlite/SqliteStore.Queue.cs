@@ -170,6 +170,7 @@ public sealed partial class SqliteStore
                 }
 
                 transaction.Commit();
+                AfterCommit();
             }
         }
         catch (Exception ex)

@@ -49,6 +49,7 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
             throw;
         }
 
+        StartCheckpointer();
         _queueWriter = StartWriter();
     }
 
@@ -110,6 +111,7 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
         _disposed = true;
         CloseQueue();
         _queueWriter.Join();
+        StopCheckpointer();
         lock (_writeLock)
         {
             foreach (var command in _prepared.Values)
@@ -180,6 +182,7 @@ public sealed partial class SqliteStore : IDisposable, IAsyncDisposable
             using var transaction = _writer.BeginTransaction(deferred: false);
             var result = write(transaction);
             transaction.Commit();
+            AfterCommit();
             return result;
         }
     }

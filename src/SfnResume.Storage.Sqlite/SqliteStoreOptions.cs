@@ -41,4 +41,16 @@ public sealed record SqliteStoreOptions
     /// would hold nothing a client waits for, so the writer is free sooner for the next StartExecution.
     /// </summary>
     public TimeSpan BackgroundCommitDelay { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// How often the background checkpointer copies the WAL into the database file (PASSIVE, never blocking the
+    /// writer) when something was committed since; after a whole interval without commits it truncates the WAL.
+    /// </summary>
+    public TimeSpan WalCheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Bound of the WAL file in bytes. Should the background checkpointer fall this far behind, the writer checkpoints
+    /// itself after the commit that crossed it, and the file is cut back to this size when the WAL starts over.
+    /// </summary>
+    public long WalSizeLimit { get; init; } = 16L * 1024 * 1024;
 }

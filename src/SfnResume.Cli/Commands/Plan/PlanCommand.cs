@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using SfnResume.Cli.Infrastructure;
 using SfnResume.Core.Asl;
+using SfnResume.Core.History;
 using SfnResume.Resume;
 
 namespace SfnResume.Cli.Commands.Plan;
@@ -25,8 +26,25 @@ internal static class PlanCommand
         // With --out the copy is also written as whole strings (the file, its picture), garbage once written: let the
         // GC collect then, to keep the peak down.
         using var noCollections = outDir is null ? NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath)) : null;
-        var definition = InputLoader.LoadDefinition(definitionPath);
-        var history = InputLoader.LoadHistory(historyPath);
+        // The two inputs are independent: read the history on another core while this one parses the definition.
+        // A bad definition is still the error reported first, as before.
+        var reading = Task.Run(() =>
+        {
+            var history = InputLoader.LoadHistory(historyPath);
+            return (History: history, Timeline: ExecutionTimeline.Build(history));
+        });
+        StateMachineDefinition definition;
+        try
+        {
+            definition = InputLoader.LoadDefinition(definitionPath);
+        }
+        catch
+        {
+            _ = reading.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        var (history, timeline) = reading.GetAwaiter().GetResult();
         var options = new ResumeOptions
         {
             FromState = parseResult.GetValue(symbols.From),
@@ -38,7 +56,7 @@ internal static class PlanCommand
         ResumePlan plan;
         try
         {
-            plan = ResumePlanner.Plan(definition, history, options);
+            plan = ResumePlanner.Plan(definition, timeline, options);
         }
         catch (ResumePlanningException ex)
         {

@@ -115,21 +115,42 @@ public sealed partial class JavaScriptLambdaHandler
     /// </summary>
     private static List<string> TraceOf(ObjectInstance error, string name, string message, string stack)
     {
-        var lines = new List<string>(4);
-        foreach (var line in stack.Split('\n'))
+        // One pass over the stack text: no split array, and the header goes in first instead of being inserted.
+        var lines = new List<string>(6);
+        var start = 0;
+        while (start < stack.Length)
         {
+            var end = stack.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = stack.Length;
+            }
+
+            var line = stack.AsSpan(start, end - start);
             if (line.Length > 0 && !line.Contains("lambda-runtime.js", StringComparison.Ordinal))
             {
-                lines.Add(line);
+                if (lines.Count == 0 && line.StartsWith("    at ", StringComparison.Ordinal))
+                {
+                    lines.Add(Header(error, name, message));
+                }
+
+                lines.Add(line.ToString());
             }
+
+            start = end + 1;
         }
 
-        if (lines.Count == 0 || lines[0].StartsWith("    at ", StringComparison.Ordinal))
+        if (lines.Count == 0)
         {
-            var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
-            lines.Insert(0, message.Length > 0 ? header + ": " + message : header);
+            lines.Add(Header(error, name, message));
         }
 
         return lines;
+    }
+
+    private static string Header(ObjectInstance error, string name, string message)
+    {
+        var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
+        return message.Length > 0 ? header + ": " + message : header;
     }
 }

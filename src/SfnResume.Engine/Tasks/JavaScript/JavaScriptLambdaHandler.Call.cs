@@ -23,6 +23,13 @@ public sealed partial class JavaScriptLambdaHandler
     // predecessor's promise is still pending settles through per-invocation JavaScript reactions instead.
     private long _sharedReactionOwner;
 
+    // Argument arrays of the two host calls every invocation makes, reused: calls are serialised (one invocation at a
+    // time holds the gate), neither callee keeps the array (the runtime's invoke does not read `arguments`, and
+    // Promise.prototype.then reads its two reactions out of it), and they are cleared after each call so that no
+    // event outlives its invocation through them.
+    private readonly JsValue[] _invokeArgs = new JsValue[3];
+    private readonly JsValue[] _thenArgs = new JsValue[2];
+
     /// <summary>Calls the handler for the current invocation; true when it returned a thenable the invocation now waits for.</summary>
     private bool CallHandler(Runtime runtime)
     {
@@ -36,7 +43,20 @@ public sealed partial class JavaScriptLambdaHandler
             ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [id])
             : runtime.SharedCallback;
 
-        var result = engine.Call(runtime.Invoke, JsValue.Undefined, [handler, _eventJs, callback]);
+        var args = _invokeArgs;
+        args[0] = handler;
+        args[1] = _eventJs;
+        args[2] = callback;
+        JsValue result;
+        try
+        {
+            result = engine.Call(runtime.Invoke, JsValue.Undefined, args);
+        }
+        finally
+        {
+            Array.Clear(args);
+        }
+
         if (ReferenceEquals(result, runtime.Threw))
         {
             return false;
@@ -52,7 +72,17 @@ public sealed partial class JavaScriptLambdaHandler
         {
             // A native promise: host reactions avoid building two closures per call (same then, same order of jobs).
             _sharedReactionOwner = _currentId;
-            engine.Call(then, result, [runtime.OnFulfilled, runtime.OnRejected]);
+            var reactions = _thenArgs;
+            reactions[0] = runtime.OnFulfilled;
+            reactions[1] = runtime.OnRejected;
+            try
+            {
+                engine.Call(then, result, reactions);
+            }
+            finally
+            {
+                Array.Clear(reactions);
+            }
         }
         else
         {

@@ -38,9 +38,10 @@ public sealed partial class JavaScriptLambdaHandler
         context.Set(s_awsRequestId, JsString.Create(_requestId));
         context.Set(s_callbackWaits, JsBoolean.True);
         var handler = runtime.Handler;
-        var id = JsNumber.Create(_currentId);
+        // The id as a JavaScript number is made only on the paths that hand it to JavaScript (past the small integers
+        // Jint caches, each one is an allocation the usual async handler does not need).
         var callback = TypeConverter.ToNumber(handler.Get(s_length)) >= 3
-            ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [id])
+            ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [JsNumber.Create(_currentId)])
             : runtime.SharedCallback;
 
         var args = _invokeArgs;
@@ -86,7 +87,7 @@ public sealed partial class JavaScriptLambdaHandler
         }
         else
         {
-            engine.Call(runtime.SettleWhen, JsValue.Undefined, [result, id]);
+            engine.Call(runtime.SettleWhen, JsValue.Undefined, [result, JsNumber.Create(_currentId)]);
         }
 
         return true;

@@ -80,6 +80,11 @@ internal static class JsonText
     /// <summary>The Node.js runtime's error document: <c>{"errorType":..,"errorMessage":..,"trace":[..]}</c>, compact.</summary>
     public static string NodeError(string errorType, string errorMessage, IReadOnlyList<string> trace)
     {
+        if (TryWritePlainNodeError(errorType, errorMessage, trace) is { } plain)
+        {
+            return plain;
+        }
+
         // Sized for the usual document (nothing to escape), so the builder does not grow while writing it.
         var capacity = 48 + errorType.Length + errorMessage.Length;
         for (var i = 0; i < trace.Count; i++)
@@ -164,4 +169,60 @@ internal static class JsonText
 
     private static void AppendUnicodeEscape(StringBuilder sb, char c) =>
         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+
+    private const string ErrorTypeOpen = "{\"errorType\":\"";
+    private const string ErrorMessageOpen = "\",\"errorMessage\":\"";
+    private const string TraceOpen = "\",\"trace\":[";
+
+    /// <summary>The error document written straight into its string when nothing in it needs escaping (the usual
+    /// case: one allocation, no builder); null otherwise.</summary>
+    private static string? TryWritePlainNodeError(string errorType, string errorMessage, IReadOnlyList<string> trace)
+    {
+        if (NeedsEscape(errorType) || NeedsEscape(errorMessage))
+        {
+            return null;
+        }
+
+        var length = ErrorTypeOpen.Length + errorType.Length + ErrorMessageOpen.Length + errorMessage.Length + TraceOpen.Length + 2;
+        for (var i = 0; i < trace.Count; i++)
+        {
+            if (NeedsEscape(trace[i]))
+            {
+                return null;
+            }
+
+            length += trace[i].Length + (i == 0 ? 2 : 3);
+        }
+
+        return string.Create(length, (errorType, errorMessage, trace), static (span, state) =>
+        {
+            var at = Put(span, 0, ErrorTypeOpen);
+            at = Put(span, at, state.errorType);
+            at = Put(span, at, ErrorMessageOpen);
+            at = Put(span, at, state.errorMessage);
+            at = Put(span, at, TraceOpen);
+            for (var i = 0; i < state.trace.Count; i++)
+            {
+                at = Put(span, at, i == 0 ? "\"" : ",\"");
+                at = Put(span, at, state.trace[i]);
+                span[at++] = '"';
+            }
+
+            Put(span, at, "]}");
+        });
+    }
+
+    private static int Put(Span<char> span, int at, string text)
+    {
+        text.CopyTo(span[at..]);
+        return at + text.Length;
+    }
+
+    // What AppendJsString would change: quote, backslash, control characters; any surrogate sends the text to the
+    // general writer, which tells pairs from lone ones.
+    private static bool NeedsEscape(string text)
+    {
+        var span = text.AsSpan();
+        return span.IndexOfAnyInRange('\0', '\u001f') >= 0 || span.IndexOfAny('"', '\\') >= 0 || span.IndexOfAnyInRange('\ud800', '\udfff') >= 0;
+    }
 }

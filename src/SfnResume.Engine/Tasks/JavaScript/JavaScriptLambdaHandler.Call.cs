@@ -23,6 +23,13 @@ public sealed partial class JavaScriptLambdaHandler
     // predecessor's promise is still pending settles through per-invocation JavaScript reactions instead.
     private long _sharedReactionOwner;
 
+    // Argument arrays of the two host calls every invocation makes, reused: calls are serialised (one invocation at a
+    // time holds the gate), neither callee keeps the array (the runtime's invoke does not read `arguments`, and
+    // Promise.prototype.then reads its two reactions out of it), and they are cleared after each call so that no
+    // event outlives its invocation through them.
+    private readonly JsValue[] _invokeArgs = new JsValue[3];
+    private readonly JsValue[] _thenArgs = new JsValue[2];
+
     /// <summary>Calls the handler for the current invocation; true when it returned a thenable the invocation now waits for.</summary>
     private bool CallHandler(Runtime runtime)
     {
@@ -31,12 +38,26 @@ public sealed partial class JavaScriptLambdaHandler
         context.Set(s_awsRequestId, JsString.Create(_requestId));
         context.Set(s_callbackWaits, JsBoolean.True);
         var handler = runtime.Handler;
-        var id = JsNumber.Create(_currentId);
+        // The id as a JavaScript number is made only on the paths that hand it to JavaScript (past the small integers
+        // Jint caches, each one is an allocation the usual async handler does not need).
         var callback = TypeConverter.ToNumber(handler.Get(s_length)) >= 3
-            ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [id])
+            ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [JsNumber.Create(_currentId)])
             : runtime.SharedCallback;
 
-        var result = engine.Call(runtime.Invoke, JsValue.Undefined, [handler, _eventJs, callback]);
+        var args = _invokeArgs;
+        args[0] = handler;
+        args[1] = _eventJs;
+        args[2] = callback;
+        JsValue result;
+        try
+        {
+            result = engine.Call(runtime.Invoke, JsValue.Undefined, args);
+        }
+        finally
+        {
+            Array.Clear(args);
+        }
+
         if (ReferenceEquals(result, runtime.Threw))
         {
             return false;
@@ -52,11 +73,21 @@ public sealed partial class JavaScriptLambdaHandler
         {
             // A native promise: host reactions avoid building two closures per call (same then, same order of jobs).
             _sharedReactionOwner = _currentId;
-            engine.Call(then, result, [runtime.OnFulfilled, runtime.OnRejected]);
+            var reactions = _thenArgs;
+            reactions[0] = runtime.OnFulfilled;
+            reactions[1] = runtime.OnRejected;
+            try
+            {
+                engine.Call(then, result, reactions);
+            }
+            finally
+            {
+                Array.Clear(reactions);
+            }
         }
         else
         {
-            engine.Call(runtime.SettleWhen, JsValue.Undefined, [result, id]);
+            engine.Call(runtime.SettleWhen, JsValue.Undefined, [result, JsNumber.Create(_currentId)]);
         }
 
         return true;
@@ -115,21 +146,42 @@ public sealed partial class JavaScriptLambdaHandler
     /// </summary>
     private static List<string> TraceOf(ObjectInstance error, string name, string message, string stack)
     {
-        var lines = new List<string>(4);
-        foreach (var line in stack.Split('\n'))
+        // One pass over the stack text: no split array, and the header goes in first instead of being inserted.
+        var lines = new List<string>(6);
+        var start = 0;
+        while (start < stack.Length)
         {
+            var end = stack.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = stack.Length;
+            }
+
+            var line = stack.AsSpan(start, end - start);
             if (line.Length > 0 && !line.Contains("lambda-runtime.js", StringComparison.Ordinal))
             {
-                lines.Add(line);
+                if (lines.Count == 0 && line.StartsWith("    at ", StringComparison.Ordinal))
+                {
+                    lines.Add(Header(error, name, message));
+                }
+
+                lines.Add(line.ToString());
             }
+
+            start = end + 1;
         }
 
-        if (lines.Count == 0 || lines[0].StartsWith("    at ", StringComparison.Ordinal))
+        if (lines.Count == 0)
         {
-            var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
-            lines.Insert(0, message.Length > 0 ? header + ": " + message : header);
+            lines.Add(Header(error, name, message));
         }
 
         return lines;
+    }
+
+    private static string Header(ObjectInstance error, string name, string message)
+    {
+        var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
+        return message.Length > 0 ? header + ": " + message : header;
     }
 }

@@ -16,6 +16,8 @@ internal sealed class JsJsonConverter(JsEngine engine)
     // 2^53: integral doubles below it are exact, so they are written as integers (JSON.stringify(3) is "3").
     private const double MaxExactInteger = 9007199254740992d;
 
+    private static readonly JsString s_toJson = new("toJSON");
+
     private readonly JsEngine _engine = engine;
 
     // What each array handed to JavaScript was made from, to tell whether it still stands for its source.
@@ -165,7 +167,7 @@ internal sealed class JsJsonConverter(JsEngine engine)
             return Reuse(arraySource);
         }
 
-        if (depth < MaxDepth && value is Jint.Native.Object.ObjectInstance plain and (JsObject or LazyJsonObject) && plain.Get("toJSON").IsUndefined())
+        if (depth < MaxDepth && value is Jint.Native.Object.ObjectInstance plain and (JsObject or LazyJsonObject) && plain.Get(s_toJson).IsUndefined())
         {
             var result = new JsonObject();
             foreach (var key in plain.GetOwnPropertyKeys(Types.String))
@@ -188,7 +190,7 @@ internal sealed class JsJsonConverter(JsEngine engine)
             return result;
         }
 
-        if (depth < MaxDepth && value is JsArray array && array.Get("toJSON").IsUndefined())
+        if (depth < MaxDepth && value is JsArray array && array.Get(s_toJson).IsUndefined())
         {
             var length = array.Length;
             var result = new JsonArray();

@@ -98,9 +98,8 @@ internal static class DemoCommand
         var outcome = await ResumeRunner.ResumeAsync(connection, started.ExecutionArn, new ResumeOptions { Patch = JsonArgument.Parse(Patch, "--patch") }, start: true, ct).ConfigureAwait(false);
         PlanText.Write(o, s, outcome.Plan, outDir: null);
         o.WriteLine($"{s.Bold("Copy")} {outcome.Plan.StateMachineName} {outcome.CopyAction}: {s.Dim(outcome.CopyArn)}");
-        var recorded = await RecordedExecution.LoadAsync(connection, started.ExecutionArn, ct).ConfigureAwait(false);
         var picture = Path.Combine(temp, PictureFile);
-        await File.WriteAllTextAsync(picture, GraphPlanMarks.Mermaid(recorded.Definition, recorded.History, outcome.Plan), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(picture, GraphPlanMarks.Mermaid(outcome.Failed.Definition, ExecutionTimeline.Build(outcome.Failed.History), outcome.Plan), ct).ConfigureAwait(false);
         o.WriteLine($"{s.Bold("Picture")} {picture} {s.Dim("(Mermaid: what the resume skips, reuses and runs again)")}");
 
         Step(o, s, 4, $"Run the copy with the resume input (execution {outcome.ResumeExecutionName})",
@@ -109,7 +108,7 @@ internal static class DemoCommand
         ExecutionReport.Write(o, s, resumed);
 
         Step(o, s, 5, "Compare the two histories", "Counted from GetExecutionHistory of each execution:");
-        var first = await connection.FullHistoryAsync(started.ExecutionArn, ct).ConfigureAwait(false);
+        var first = outcome.Failed.History.Events;
         var second = await connection.FullHistoryAsync(resumed.ExecutionArn, ct).ConfigureAwait(false);
         WriteComparison(o, s, first, second);
         var firstParallelRerun = ExecutionReport.Entered(second, "Parallel");

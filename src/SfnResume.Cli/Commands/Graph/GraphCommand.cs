@@ -50,7 +50,8 @@ internal static class GraphCommand
         if (execution is not null)
         {
             await using var connection = ApiConnection.Open(symbols.Connection.Settings(parseResult));
-            var recorded = await RecordedExecution.LoadAsync(connection, execution, ct).ConfigureAwait(false);
+            var arn = await connection.ExecutionArnAsync(execution, ct).ConfigureAwait(false);
+            var recorded = await RecordedExecution.LoadAsync(connection, arn, execution, ct).ConfigureAwait(false);
             (definition, history, name) = (recorded.Definition, recorded.History, recorded.StateMachineName);
         }
         else

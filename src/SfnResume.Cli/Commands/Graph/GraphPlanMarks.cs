@@ -12,11 +12,8 @@ namespace SfnResume.Cli.Commands.Graph;
 internal static class GraphPlanMarks
 {
     /// <summary>The Mermaid picture of a plan, as <c>plan --out</c> writes it next to the copy.</summary>
-    public static string Mermaid(StateMachineDefinition definition, ExecutionHistory history, ResumePlan plan)
-    {
-        var timeline = ExecutionTimeline.Build(history);
-        return GraphRenderer.Mermaid(definition, timeline, From(definition, timeline, plan));
-    }
+    public static string Mermaid(StateMachineDefinition definition, ExecutionTimeline timeline, ResumePlan plan) =>
+        GraphRenderer.Mermaid(definition, timeline, From(definition, timeline, plan));
 
     /// <summary>
     /// Top level: skipped states skip, the resume state resumes here, states reachable from it run again.

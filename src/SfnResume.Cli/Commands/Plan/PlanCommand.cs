@@ -28,11 +28,7 @@ internal static class PlanCommand
         using var noCollections = outDir is null ? NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath)) : null;
         // The two inputs are independent: read the history on another core while this one parses the definition.
         // A bad definition is still the error reported first, as before.
-        var reading = Task.Run(() =>
-        {
-            var history = InputLoader.LoadHistory(historyPath);
-            return (History: history, Timeline: ExecutionTimeline.Build(history));
-        });
+        var reading = Task.Run(() => ExecutionTimeline.Build(InputLoader.LoadHistory(historyPath)));
         StateMachineDefinition definition;
         try
         {
@@ -44,7 +40,7 @@ internal static class PlanCommand
             throw;
         }
 
-        var (history, timeline) = reading.GetAwaiter().GetResult();
+        var timeline = reading.GetAwaiter().GetResult();
         var options = new ResumeOptions
         {
             FromState = parseResult.GetValue(symbols.From),
@@ -68,7 +64,7 @@ internal static class PlanCommand
         {
             WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
             CliFiles.WriteText(Path.Combine(outDir, "resume-input.json"), PlanJson.Indented(plan.ResumeInput) + "\n");
-            CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, history, plan));
+            CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, timeline, plan));
         }
 
         if (parseResult.GetValue(symbols.Output) == "json")

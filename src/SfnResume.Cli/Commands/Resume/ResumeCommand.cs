@@ -75,7 +75,7 @@ internal static class ResumeCommand
 
     public static JsonObject ToJson(ResumeOutcome outcome, DescribeExecutionResponse? resumed) => new()
     {
-        ["failedExecutionArn"] = outcome.FailedExecutionArn,
+        ["failedExecutionArn"] = outcome.Failed.ExecutionArn,
         ["resumeState"] = outcome.Plan.ResumeState,
         ["resumeInput"] = outcome.Plan.ResumeInput.DeepClone(),
         ["skipped"] = new JsonArray([.. outcome.Plan.Skipped.Select(k => (JsonNode)JsonValue.Create(k.Name))]),

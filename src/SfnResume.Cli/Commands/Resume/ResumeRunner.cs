@@ -10,9 +10,9 @@ using SfnResume.Resume;
 
 namespace SfnResume.Cli.Commands.Resume;
 
-/// <summary>What resuming did: the plan, the copy and (with start) the resumed execution.</summary>
+/// <summary>What resuming did: the failed execution as recorded, the plan, the copy and (with start) the resumed execution.</summary>
 internal sealed record ResumeOutcome(
-    string FailedExecutionArn,
+    RecordedExecution Failed,
     ResumePlan Plan,
     string CopyArn,
     string CopyAction,
@@ -50,15 +50,14 @@ internal static class ResumeRunner
             throw new CliUserException($"execution {failed.Name} is still RUNNING; resume it once it has failed");
         }
 
-        var ranWith = await api.DescribeStateMachineForExecutionAsync(new DescribeStateMachineForExecutionRequest { ExecutionArn = executionArn }, ct).ConfigureAwait(false);
+        var recorded = await RecordedExecution.LoadAsync(connection, executionArn, failed.Name ?? executionArn, ct).ConfigureAwait(false);
+        var ranWith = recorded.RanWith;
         var machine = await api.DescribeStateMachineAsync(new DescribeStateMachineRequest { StateMachineArn = failed.StateMachineArn, IncludedData = IncludedData.MetadataOnly }, ct).ConfigureAwait(false);
-        var definition = InputLoader.ParseDefinition(ranWith.Definition, $"the definition of {failed.Name}");
-        var history = ExecutionHistory.FromEvents(await connection.FullHistoryAsync(executionArn, ct).ConfigureAwait(false));
 
         ResumePlan plan;
         try
         {
-            plan = ResumePlanner.Plan(definition, history, options with { StateMachineName = ranWith.Name });
+            plan = ResumePlanner.Plan(recorded.Definition, recorded.History, options with { StateMachineName = ranWith.Name });
         }
         catch (ResumePlanningException ex)
         {
@@ -67,7 +66,7 @@ internal static class ResumeRunner
 
         var copy = new CopySettings(
             plan.StateMachineName,
-            AslWriter.Write(DefinitionRewriter.Apply(definition, plan)),
+            AslWriter.Write(DefinitionRewriter.Apply(recorded.Definition, plan)),
             ranWith.RoleArn,
             machine.Type,
             ranWith.LoggingConfiguration ?? machine.LoggingConfiguration ?? LoggingConfiguration.Default,
@@ -77,13 +76,13 @@ internal static class ResumeRunner
         var name = ResumeExecutionName(failed.Name ?? Arns.ParseExecution(executionArn).ExecutionName ?? "execution");
         if (!start)
         {
-            return new ResumeOutcome(executionArn, plan, copyArn, copyAction, name, null, false);
+            return new ResumeOutcome(recorded, plan, copyArn, copyAction, name, null, false);
         }
 
         var resumedArn = Arns.ExecutionOf(Arns.ParseStateMachine(copyArn), name);
         if (await ExistsAsync(api, resumedArn, ct).ConfigureAwait(false))
         {
-            return new ResumeOutcome(executionArn, plan, copyArn, copyAction, name, resumedArn, true);
+            return new ResumeOutcome(recorded, plan, copyArn, copyAction, name, resumedArn, true);
         }
 
         var started = await api.StartExecutionAsync(new StartExecutionRequest
@@ -92,7 +91,7 @@ internal static class ResumeRunner
             Name = name,
             Input = plan.ResumeInput.ToJsonString(),
         }, ct).ConfigureAwait(false);
-        return new ResumeOutcome(executionArn, plan, copyArn, copyAction, name, started.ExecutionArn, false);
+        return new ResumeOutcome(recorded, plan, copyArn, copyAction, name, started.ExecutionArn, false);
     }
 
     /// <summary><c>order-42</c> resumes as <c>order-42-resume</c> (cut to the 80 characters a name may have).</summary>

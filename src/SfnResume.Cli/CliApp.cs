@@ -22,34 +22,60 @@ internal static class CliApp
 {
     public const string Name = "sfn-resume";
 
+    /// <summary>The commands, in the order help lists them, each built only when asked for.</summary>
+    private static readonly (string Name, Func<Command> Create)[] s_commands =
+    [
+        ("plan", PlanCommand.Create),
+        ("run", RunCommand.Create),
+        ("conformance", ConformanceCommand.Create),
+        ("graph", GraphCommand.Create),
+        ("serve", ServeCommand.Create),
+        ("deploy", DeployCommand.Create),
+        ("start", StartCommand.Create),
+        ("resume", ResumeCommand.Create),
+        ("redrive", RedriveCommand.Create),
+        ("demo", DemoCommand.Create),
+        ("executions", ExecutionsCommand.Create),
+        ("describe", DescribeCommand.Create),
+        ("history", HistoryCommand.Create),
+    ];
+
     /// <summary>
     /// A plain command named <c>sfn-resume</c> rather than <see cref="RootCommand"/>, whose name is the host
     /// process's (<c>testhost</c> under the test runner), so help reads the same everywhere.
     /// </summary>
-    public static Command BuildRoot()
+    public static Command BuildRoot() => BuildRoot(only: null);
+
+    /// <summary>
+    /// The root with every command, or with only <paramref name="only"/> when the command line names it first: a run
+    /// of one command then does not build the options and actions of the other twelve (start-up time of a short
+    /// command). Parsing, errors and help of that command are the same either way.
+    /// </summary>
+    private static Command BuildRoot(string? only)
     {
         var root = new Command(Name, "Bring failed AWS Step Functions executions back to life: plan a resume from a history, run state machines locally, resume them.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
-        root.Subcommands.Add(PlanCommand.Create());
-        root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(ConformanceCommand.Create());
-        root.Subcommands.Add(GraphCommand.Create());
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(DeployCommand.Create());
-        root.Subcommands.Add(StartCommand.Create());
-        root.Subcommands.Add(ResumeCommand.Create());
-        root.Subcommands.Add(RedriveCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
-        root.Subcommands.Add(ExecutionsCommand.Create());
-        root.Subcommands.Add(DescribeCommand.Create());
-        root.Subcommands.Add(HistoryCommand.Create());
+        foreach (var (name, create) in s_commands)
+        {
+            if (only is null || only == name)
+            {
+                var command = create();
+                if (command.Name != name)
+                {
+                    throw new InvalidOperationException($"command '{command.Name}' is listed as '{name}'");
+                }
+
+                root.Subcommands.Add(command);
+            }
+        }
+
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var root = BuildRoot();
+        var root = BuildRoot(args.Length > 0 && Array.Exists(s_commands, c => c.Name == args[0]) ? args[0] : null);
         // '@FILE' is ours (--input @in.json, --patch @fix.json), not a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)

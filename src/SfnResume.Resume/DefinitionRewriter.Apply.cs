@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SfnResume.Core.Asl;
 
 namespace SfnResume.Resume;
@@ -8,11 +9,29 @@ public static partial class DefinitionRewriter
     /// The resumable copy of <paramref name="definition"/> for <paramref name="plan"/>, modelled and validated.
     /// A copy that fails validation is a bug here, not a user error.
     /// </summary>
-    public static StateMachineDefinition Apply(StateMachineDefinition definition, ResumePlan plan)
+    public static StateMachineDefinition Apply(StateMachineDefinition definition, ResumePlan plan) =>
+        Apply(definition, plan, Draft(definition));
+
+    /// <summary>
+    /// Takes the copy of <paramref name="definition"/>'s document that <see cref="Apply(StateMachineDefinition, ResumePlan, DefinitionDraft)"/>
+    /// turns into the resumable copy. Copying a large definition is much of a rewrite's cost and needs no plan, so a
+    /// caller may take the draft on another thread while the plan is made (reading a parsed definition from several
+    /// threads is safe).
+    /// </summary>
+    public static DefinitionDraft Draft(StateMachineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new DefinitionDraft(definition, (JsonObject)definition.Raw.DeepClone());
+    }
+
+    /// <summary>As <see cref="Apply(StateMachineDefinition, ResumePlan)"/>, from a draft of the same definition, used once.</summary>
+    public static StateMachineDefinition Apply(StateMachineDefinition definition, ResumePlan plan, DefinitionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(plan);
-        var raw = AddGoToState(definition.Raw, plan.ResumeState, plan.ChoiceStateName, plan.FlagName, plan.Jsonata);
+        ArgumentNullException.ThrowIfNull(draft);
+        var raw = draft.Take(definition);
+        InsertGoToState(raw, plan.ResumeState, plan.ChoiceStateName, plan.FlagName, plan.Jsonata);
         if (plan.Entry is { } entry)
         {
             Nested.NestedRewriter.Apply(raw, definition, plan, entry);
@@ -36,5 +55,29 @@ public static partial class DefinitionRewriter
         }
 
         return parsed.Definition!;
+    }
+}
+
+/// <summary>A copy of a definition's document on its way to becoming the resumable copy; see <see cref="DefinitionRewriter.Draft"/>.</summary>
+public sealed class DefinitionDraft
+{
+    private readonly StateMachineDefinition _source;
+    private JsonObject? _raw;
+
+    internal DefinitionDraft(StateMachineDefinition source, JsonObject raw)
+    {
+        _source = source;
+        _raw = raw;
+    }
+
+    /// <summary>The copy, once: a rewrite changes it in place.</summary>
+    internal JsonObject Take(StateMachineDefinition definition)
+    {
+        if (!ReferenceEquals(definition, _source))
+        {
+            throw new ArgumentException("the draft was taken from another definition", nameof(definition));
+        }
+
+        return Interlocked.Exchange(ref _raw, null) ?? throw new InvalidOperationException("the draft has already been used");
     }
 }

@@ -23,36 +23,25 @@ public static partial class DefinitionRewriter
     public static JsonObject AddGoToState(JsonObject definition, string resumeState, string choiceStateName, string flagName, bool jsonata)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        var copy = (JsonObject)definition.DeepClone();
+        InsertGoToState(copy, resumeState, choiceStateName, flagName, jsonata);
+        return copy;
+    }
+
+    /// <summary>
+    /// Puts the Choice state first in <paramref name="definition"/>'s States and points StartAt at it, in place; every
+    /// other member keeps its place.
+    /// </summary>
+    internal static void InsertGoToState(JsonObject definition, string resumeState, string choiceStateName, string flagName, bool jsonata)
+    {
         ValidateFlagName(flagName);
         var originalStart = definition["StartAt"]?.GetValue<string>()
             ?? throw new ResumePlanningException("the definition has no StartAt");
         var states = definition["States"] as JsonObject
             ?? throw new ResumePlanningException("the definition has no States object");
 
-        var result = new JsonObject();
-        foreach (var (name, value) in definition)
-        {
-            switch (name)
-            {
-                case "StartAt":
-                    result[name] = choiceStateName;
-                    break;
-                case "States":
-                    var newStates = new JsonObject { [choiceStateName] = BuildChoice(originalStart, resumeState, flagName, jsonata) };
-                    foreach (var (stateName, state) in states)
-                    {
-                        newStates[stateName] = state?.DeepClone();
-                    }
-
-                    result[name] = newStates;
-                    break;
-                default:
-                    result[name] = value?.DeepClone();
-                    break;
-            }
-        }
-
-        return result;
+        definition["StartAt"] = choiceStateName;
+        states.Insert(0, choiceStateName, BuildChoice(originalStart, resumeState, flagName, jsonata));
     }
 
     /// <summary>The Choice state's name: <c>GoToState</c>, or the first free <c>GoToState-N</c> when a user state already has it.</summary>

@@ -44,6 +44,34 @@ public sealed class ResumePlannerGoldenTests
 
     [Theory]
     [InlineData("seed-sample", "seed-sample")]
+    [InlineData("nested-parallel-map-parallel", "nested-parallel-map-parallel")]
+    public async Task Apply_FromADraftTakenOnAnotherThread_IsTheSameCopyAndLeavesTheOriginalAlone(string history, string definition)
+    {
+        var original = LoadDefinition(definition);
+        var before = AslWriter.Write(original);
+        var plan = PlanFor(history, definition, new ResumeOptions { StateMachineName = "Machine" });
+
+        var draft = await Task.Run(() => DefinitionRewriter.Draft(original));
+        var copy = DefinitionRewriter.Apply(original, plan, draft);
+
+        Assert.Equal(AslWriter.Write(DefinitionRewriter.Apply(original, plan)), AslWriter.Write(copy));
+        Assert.Equal(before, AslWriter.Write(original));
+        Assert.Throws<InvalidOperationException>(() => DefinitionRewriter.Apply(original, plan, draft));
+    }
+
+    [Fact]
+    public void Apply_WithADraftOfAnotherDefinition_IsRefused()
+    {
+        var original = LoadDefinition("seed-sample");
+        var plan = PlanFor("seed-sample", "seed-sample", new ResumeOptions());
+
+        var ex = Assert.Throws<ArgumentException>(() => DefinitionRewriter.Apply(original, plan, DefinitionRewriter.Draft(LoadDefinition("seed-sample"))));
+
+        Assert.Contains("another definition", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("seed-sample", "seed-sample")]
     [InlineData("map-failure-concurrent", "map-failure-concurrent")]
     [InlineData("nested-parallel-map-parallel", "nested-parallel-map-parallel")]
     [InlineData("gen-1000-iso", "gen-1000")]

@@ -23,7 +23,7 @@ internal static class CliFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliUserException($"{optionName}: cannot read '{path}': {Describe(ex)}");
+            throw ReadError(path, optionName, ex);
         }
     }
 
@@ -47,6 +47,10 @@ internal static class CliFiles
             throw new CliUserException($"cannot write '{path}': {Describe(ex)}");
         }
     }
+
+    /// <summary>The one-line error for a file that cannot be read.</summary>
+    public static CliUserException ReadError(string path, string optionName, Exception ex) =>
+        new($"{optionName}: cannot read '{path}': {Describe(ex)}");
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -16,9 +16,16 @@ internal static class CommandAction
             }
             catch (CliUserException ex)
             {
-                await io.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                await io.Error.WriteLineAsync("error: " + OneLine(ex.Message)).ConfigureAwait(false);
                 return ExitCodes.UserError;
             }
         });
     }
+
+    /// <summary>
+    /// The message on one line: line breaks a message quotes from its input (AWS's JSON syntax messages quote the
+    /// definition's text) are shown escaped, as <c>\n</c>, instead of breaking the line.
+    /// </summary>
+    internal static string OneLine(string message) =>
+        message.AsSpan().IndexOfAny('\r', '\n') < 0 ? message : message.Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\r");
 }

@@ -26,9 +26,12 @@ internal static class InputLoader
         return parsed.Definition;
     }
 
-    public static ExecutionHistory LoadHistory(string path, string optionName = "--history")
+    public static ExecutionHistory LoadHistory(string path, string optionName = "--history") =>
+        ParseHistory(CliFiles.ReadBytes(path, optionName), path, optionName);
+
+    /// <summary>Parses a history read by the caller (events keep slices of <paramref name="bytes"/>).</summary>
+    public static ExecutionHistory ParseHistory(ReadOnlyMemory<byte> bytes, string path, string optionName = "--history")
     {
-        var bytes = CliFiles.ReadBytes(path, optionName);
         try
         {
             return ExecutionHistory.Parse(bytes);

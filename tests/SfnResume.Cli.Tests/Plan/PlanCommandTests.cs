@@ -101,6 +101,49 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_HistoryOverAMegabyte_IsReadThroughAMappingWithTheSameResult()
+    {
+        // Whitespace between the events makes the file large enough to be mapped; the history is the same.
+        var large = Path.Combine(_temp, "large.json");
+        File.WriteAllText(large, PadAfterEachEvent(File.ReadAllText(s_history), 1_200_000));
+        Assert.True(new FileInfo(large).Length > 1 << 20);
+
+        var expected = await CliRunner.RunAsync("plan", "--history", s_history, "--definition", s_definition, "--output", "json");
+        var run = await CliRunner.RunAsync("plan", "--history", large, "--definition", s_definition, "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected.Out, run.Out);
+        // Nothing keeps the file open once the command has returned.
+        File.Delete(large);
+        Assert.False(File.Exists(large));
+    }
+
+    [Fact]
+    public async Task Plan_TruncatedLargeHistory_IsOneLineUserError()
+    {
+        var truncated = Path.Combine(_temp, "truncated-large.json");
+        var text = PadAfterEachEvent(File.ReadAllText(s_history), 1_200_000);
+        File.WriteAllText(truncated, text[..(text.Length - 300)]);
+
+        var run = await CliRunner.RunAsync("plan", "--history", truncated, "--definition", s_definition);
+
+        AssertUserError(run, "truncated-large.json");
+    }
+
+    [Fact]
+    public async Task Plan_BadDefinitionAndLargeHistory_ReportsTheDefinition()
+    {
+        var large = Path.Combine(_temp, "large.json");
+        File.WriteAllText(large, PadAfterEachEvent(File.ReadAllText(s_history), 1_200_000));
+        var definition = Path.Combine(_temp, "bad.asl.json");
+        File.WriteAllText(definition, "{");
+
+        var run = await CliRunner.RunAsync("plan", "--history", large, "--definition", definition);
+
+        AssertUserError(run, "bad.asl.json");
+    }
+
+    [Fact]
     public async Task Plan_MissingFile_IsOneLineUserError()
     {
         var run = await CliRunner.RunAsync("plan", "--history", Path.Combine(_temp, "nope.json"), "--definition", s_definition);
@@ -180,6 +223,15 @@ public sealed class PlanCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Golden.AssertText(run.Out, "testdata/plan-help.txt");
+    }
+
+    /// <summary>The history text with <paramref name="total"/> spaces spread before its events' timestamps.</summary>
+    private static string PadAfterEachEvent(string history, int total)
+    {
+        var parts = history.Split("\"timestamp\"");
+        Assert.True(parts.Length > 10, "every event of the sample has a timestamp");
+        var pad = new string(' ', total / (parts.Length - 1));
+        return string.Join(pad + "\"timestamp\"", parts);
     }
 
     private static void AssertUserError(CliRun run, string mention)

@@ -20,12 +20,12 @@ internal sealed class NoCollectionScope : IDisposable
 
     /// <summary>
     /// A region for reading <paramref name="historyBytes"/> of history and <paramref name="definitionBytes"/> of
-    /// definition: the history's bytes stay in memory as read (events keep slices of them), a definition's node
-    /// tree and its rewritten copy take a few dozen times its text.
+    /// definition: a history's events and timeline take less than its text (the text itself is mapped, not
+    /// allocated), a definition's node tree and its rewritten copy take a few dozen times its text.
     /// </summary>
     public static NoCollectionScope Begin(long historyBytes, long definitionBytes)
     {
-        var bytes = Math.Min(MaxBytes, (2 * historyBytes) + (48 * definitionBytes) + (32L * 1024 * 1024));
+        var bytes = Math.Min(MaxBytes, historyBytes + (48 * definitionBytes) + (32L * 1024 * 1024));
         try
         {
             return new NoCollectionScope(GC.TryStartNoGCRegion(bytes));

@@ -27,8 +27,9 @@ internal static class PlanCommand
         // GC collect then, to keep the peak down.
         using var noCollections = outDir is null ? NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath)) : null;
         // The two inputs are independent: read the history on another core while this one parses the definition.
-        // A bad definition is still the error reported first, as before.
-        var reading = Task.Run(() => ExecutionTimeline.Build(InputLoader.LoadHistory(historyPath)));
+        // A bad definition is still the error reported first, as before. The history is mapped rather than copied
+        // into memory; its events keep slices of it, so it stays mapped until the plan is written.
+        var reading = Task.Run(() => ReadHistory(historyPath));
         StateMachineDefinition definition;
         try
         {
@@ -36,11 +37,12 @@ internal static class PlanCommand
         }
         catch
         {
-            _ = reading.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            _ = reading.ContinueWith(Abandon, TaskScheduler.Default);
             throw;
         }
 
-        var timeline = reading.GetAwaiter().GetResult();
+        var (historyFile, timeline) = reading.GetAwaiter().GetResult();
+        using var mapped = historyFile;
         var options = new ResumeOptions
         {
             FromState = parseResult.GetValue(symbols.From),
@@ -49,6 +51,8 @@ internal static class PlanCommand
             StateMachineName = parseResult.GetValue(symbols.MachineName) ?? InputLoader.NameFromFile(definitionPath),
         };
 
+        // Copying the definition needs no plan: the other core does it while this one plans.
+        var drafting = Task.Run(() => DefinitionRewriter.Draft(definition));
         ResumePlan plan;
         try
         {
@@ -56,10 +60,11 @@ internal static class PlanCommand
         }
         catch (ResumePlanningException ex)
         {
+            _ = drafting.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             throw new CliUserException(ex.Message);
         }
 
-        var copy = DefinitionRewriter.Apply(definition, plan);
+        var copy = DefinitionRewriter.Apply(definition, plan, drafting.GetAwaiter().GetResult());
         if (outDir is not null)
         {
             WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
@@ -77,6 +82,33 @@ internal static class PlanCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static (MappedFile File, ExecutionTimeline Timeline) ReadHistory(string path)
+    {
+        var file = MappedFile.Open(path, "--history");
+        try
+        {
+            return (file, ExecutionTimeline.Build(InputLoader.ParseHistory(file.Bytes, path)));
+        }
+        catch
+        {
+            ((IDisposable)file).Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Lets go of a history read for nothing: the definition's problem is the one reported.</summary>
+    private static void Abandon(Task<(MappedFile File, ExecutionTimeline Timeline)> reading)
+    {
+        if (reading.IsCompletedSuccessfully)
+        {
+            ((IDisposable)reading.Result.File).Dispose();
+        }
+        else
+        {
+            _ = reading.Exception;
+        }
     }
 
     /// <summary>

@@ -43,6 +43,13 @@ public sealed class EngineOptions
     public int? MaxPayloadBytes { get; init; } = 262_144;
 
     /// <summary>
+    /// The day whose AWS behaviour the history follows where AWS has changed what it writes; null (the default) is
+    /// AWS as it behaves now. Recorded executions compare against the behaviour of the day they were recorded
+    /// (see <see cref="AwsHistoryChanges"/> for the changes known).
+    /// </summary>
+    public DateOnly? AwsBehaviourOf { get; init; }
+
+    /// <summary>
     /// Replaces the computed retry pause of the named states (state name to pause), for local runs that should
     /// not wait out production back-offs while the definition keeps valid intervals.
     /// </summary>

@@ -180,8 +180,10 @@ internal sealed partial class MapNode
         frame.Source = recorder.Simple(HistoryEventType.MapRunSucceeded, frame.Source, frame.Now);
 
         // Recorded: MapStateSucceeded points at MapRunSucceeded; MapStateExited points at MapRunStarted, except when
-        // the Map is the execution's first state (its Entered event points at 0), where it points at MapRunSucceeded too.
-        return new MapOutcome(ParallelNode.JoinOutputs(outputs), null, frame.Source) { ExitSource = firstState ? frame.Source : runStartedId };
+        // the Map is the execution's first state (its Entered event points at 0), where it points at MapRunSucceeded too,
+        // as it did everywhere before AWS changed it in 2024.
+        var exitFollowsRun = firstState || AwsHistoryChanges.Before(run.Options.AwsBehaviourOf, AwsHistoryChanges.MapStateExitedFollowsMapRunStarted);
+        return new MapOutcome(ParallelNode.JoinOutputs(outputs), null, frame.Source) { ExitSource = exitFollowsRun ? frame.Source : runStartedId };
     }
 
     /// <summary>Bookkeeping of one inline run.</summary>

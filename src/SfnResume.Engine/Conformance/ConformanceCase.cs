@@ -12,6 +12,9 @@ public sealed record ConformanceCase
 {
     public required string Id { get; init; }
 
+    /// <summary>The day the execution was recorded (<c>recorded_date</c>), when given: the run follows AWS's behaviour of that day.</summary>
+    public DateOnly? RecordedOn { get; init; }
+
     /// <summary>The file the case was read from (used in messages and reports).</summary>
     public required string SourceFile { get; init; }
 

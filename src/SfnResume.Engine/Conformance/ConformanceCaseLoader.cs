@@ -66,6 +66,7 @@ public static class ConformanceCaseLoader
         return new ConformanceCase
         {
             Id = reader.OptionalString("id") ?? fileId,
+            RecordedOn = reader.OptionalDay("recorded_date"),
             SourceFile = sourceFile,
             Definition = reader.RequiredObject("definition"),
             Input = reader.RequiredString("input"),
@@ -121,6 +122,30 @@ public static class ConformanceCaseLoader
             return value.ValueKind == JsonValueKind.String
                 ? value.GetString()
                 : throw Error(name, $"must be a string, found {Kind(value)}");
+        }
+
+        /// <summary>
+        /// A day as the corpus writes it (<c>03-05-2024, 13:44:53</c>: day first) or in ISO 8601
+        /// (<c>2024-05-03</c>, <c>2024-05-03T13:44:53+00:00</c>).
+        /// </summary>
+        public DateOnly? OptionalDay(string name)
+        {
+            if (OptionalString(name) is not { } text)
+            {
+                return null;
+            }
+
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            if (DateTime.TryParseExact(text, ["dd-MM-yyyy, HH:mm:ss", "dd-MM-yyyy", "yyyy-MM-dd"], invariant,
+                    System.Globalization.DateTimeStyles.None, out var day))
+            {
+                return DateOnly.FromDateTime(day);
+            }
+
+            return DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], invariant,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? DateOnly.FromDateTime(at.UtcDateTime)
+                : throw Error(name, $"must be a date (DD-MM-YYYY, HH:MM:SS or ISO 8601), found '{text}'");
         }
 
         public bool OptionalBool(string name)

@@ -36,6 +36,7 @@ public sealed class StepFunctionsConformanceEngine : IConformanceEngine
         {
             TimeProvider = request.Clock,
             FastForward = true,
+            AwsBehaviourOf = c.RecordedOn,
             LambdaInvoker = _lambdaInvokers(request),
             AccountId = request.Environment.AccountId,
             Region = request.Environment.Region,

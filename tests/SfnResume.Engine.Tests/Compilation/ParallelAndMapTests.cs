@@ -207,6 +207,35 @@ public sealed class ParallelAndMapTests
         Assert.StartsWith("arn:aws:states:us-east-1:111111111111:mapRun:machine/Run:", result.Events[3].MapRunStartedEventDetails!.MapRunArn, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "9 6 MapStateExited")]
+    [InlineData("2025-10-28", "9 6 MapStateExited")]
+    [InlineData("2024-08-01", "9 6 MapStateExited")]
+    [InlineData("2024-07-31", "9 7 MapStateExited")]
+    [InlineData("2024-05-03", "9 7 MapStateExited")]
+    public async Task Map_DistributedAfterAnotherState_ExitFollowsTheRunStartAsAwsWritesItSinceMid2024(string? behaviourOf, string exited)
+    {
+        const string Definition = """
+            {"StartAt":"P","States":{"P":{"Type":"Pass","Next":"M"},"M":{"Type":"Map","Label":"Run","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+             "StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},"End":true}}}
+            """;
+        var day = behaviourOf is null ? (DateOnly?)null : DateOnly.Parse(behaviourOf, System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = await new EngineHarness(configure: o => new EngineOptions
+        {
+            TimeProvider = o.TimeProvider,
+            FastForward = true,
+            NewGuid = o.NewGuid,
+            AccountId = o.AccountId,
+            AwsBehaviourOf = day,
+        }).RunAsync(Definition, "[1]");
+
+        Assert.Equal(
+            ["1 0 ExecutionStarted", "2 0 PassStateEntered", "3 2 PassStateExited", "4 3 MapStateEntered", "5 4 MapStateStarted",
+             "6 5 MapRunStarted", "7 6 MapRunSucceeded", "8 7 MapStateSucceeded", exited, "10 9 ExecutionSucceeded"],
+            HistoryText.Chain(result));
+    }
+
     internal static EngineOptions With(EngineOptions o, SfnResume.Engine.Tasks.ILambdaInvoker invoker) => new()
     {
         TimeProvider = o.TimeProvider,

@@ -25,6 +25,7 @@ public sealed class ConformanceCaseLoaderTests
         Assert.True(c.ParallelEventsNormalised);
         Assert.Equal("statemachine_create_and_record_execution_uid0001", c.StateMachineName);
         Assert.Equal("exec_0001", c.ExecutionName);
+        Assert.Equal(new DateOnly(2024, 9, 12), c.RecordedOn);
         Assert.Equal("pass,parallel", string.Join(",", c.Categories));
         Assert.Equal("SfnNoneRecursiveParallelTransformer", c.TestTransformers[0].Kind);
         Assert.Equal("[[1,2,3,4],[1,2,3,4],[1,2,3,4]]", c.ExpectedOutput!.Value.GetString());
@@ -43,6 +44,20 @@ public sealed class ConformanceCaseLoaderTests
         Assert.Null(c.ExpectedEvents);
         Assert.Null(c.ExpectedOutput);
         Assert.Empty(c.Categories);
+        Assert.Null(c.RecordedOn);
+    }
+
+    [Theory]
+    [InlineData("03-05-2024, 13:44:53")]
+    [InlineData("03-05-2024")]
+    [InlineData("2024-05-03")]
+    [InlineData("2024-05-03T13:44:53+00:00")]
+    public void Parse_RecordedDate_InTheCorpusFormOrIso(string text)
+    {
+        var c = ConformanceCaseLoader.Parse(
+            $$"""{"definition": {}, "input": "{}", "expected_status": "SUCCEEDED", "recorded_date": "{{text}}"}""", "dated.json");
+
+        Assert.Equal(new DateOnly(2024, 5, 3), c.RecordedOn);
     }
 
     [Theory]
@@ -51,6 +66,7 @@ public sealed class ConformanceCaseLoaderTests
     [InlineData("""{"definition": {}, "input": "{}", "expected_status": "SUCCEEDED", "categories": ["a", 3]}""", "bad.json: field 'categories[1]' must be a string, found number")]
     [InlineData("""{"definition": {}, "input": "{}", "expected_status": "SUCCEEDED", "lambda_functions": [{"lambda_behaviour": "identity"}]}""", "bad.json: field 'lambda_functions[0].function_name' is required (a string)")]
     [InlineData("""{"definition": {}, "input": "{}", "expected_status": "SUCCEEDED", "expected_events": {}}""", "bad.json: field 'expected_events' must be an array or null, found object")]
+    [InlineData("""{"definition": {}, "input": "{}", "expected_status": "SUCCEEDED", "recorded_date": "May 2024"}""", "bad.json: field 'recorded_date' must be a date (DD-MM-YYYY, HH:MM:SS or ISO 8601), found 'May 2024'")]
     public void Parse_MalformedCase_NamesFileAndField(string json, string message)
     {
         var e = Assert.Throws<ConformanceCaseException>(() => ConformanceCaseLoader.Parse(json, "bad.json"));

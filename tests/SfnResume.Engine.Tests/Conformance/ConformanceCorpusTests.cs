@@ -7,7 +7,7 @@ namespace SfnResume.Engine.Tests.Conformance;
 public sealed class ConformanceCorpusTests(ITestOutputHelper output)
 {
     /// <summary>Cases that passed when this floor was last raised. It may only go up.</summary>
-    private const int PassFloor = 792;
+    private const int PassFloor = 793;
 
     [Fact]
     public async Task RunAsync_RecordedCorpus_PassesAtLeastTheFloor()

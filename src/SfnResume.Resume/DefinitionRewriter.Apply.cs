@@ -25,7 +25,15 @@ public static partial class DefinitionRewriter
     }
 
     /// <summary>As <see cref="Apply(StateMachineDefinition, ResumePlan)"/>, from a draft of the same definition, used once.</summary>
-    public static StateMachineDefinition Apply(StateMachineDefinition definition, ResumePlan plan, DefinitionDraft draft)
+    public static StateMachineDefinition Apply(StateMachineDefinition definition, ResumePlan plan, DefinitionDraft draft) =>
+        Model(Rewrite(definition, plan, draft));
+
+    /// <summary>
+    /// The resumable copy's document, complete but not yet checked against the size CreateStateMachine accepts,
+    /// modelled and validated: <see cref="Model"/> does that, and a caller that only writes the copy out may do it
+    /// meanwhile on another thread (the document is fully built, so reading it from several threads is safe).
+    /// </summary>
+    public static JsonObject Rewrite(StateMachineDefinition definition, ResumePlan plan, DefinitionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(plan);
@@ -37,17 +45,29 @@ public static partial class DefinitionRewriter
             Nested.NestedRewriter.Apply(raw, definition, plan, entry);
         }
 
-        var length = JsonSize.Utf8Length(raw);
+        // Values created in code take the form parsed values have, so the copy is modelled from these nodes and reads
+        // exactly as its text parsed again would.
+        ParsedValues.Normalize(raw);
+        return raw;
+    }
+
+    /// <summary>
+    /// Checks a document <see cref="Rewrite"/> returned against the size CreateStateMachine accepts (a
+    /// <see cref="ResumePlanningException"/> when it is over), then models and validates it. Modelled from the nodes
+    /// already built: writing the copy out and parsing the text again (as StateMachineDefinition.With does) doubles
+    /// the cost for the same result. A copy that fails validation is a bug here, not a user error.
+    /// </summary>
+    public static StateMachineDefinition Model(JsonObject rewritten)
+    {
+        ArgumentNullException.ThrowIfNull(rewritten);
+        var length = JsonSize.Utf8Length(rewritten);
         if (length > Nested.ResumeTreeBuilder.MaxDefinitionChars)
         {
             throw new ResumePlanningException(
                 $"the resumable copy would have {length} characters, over the 1,048,576 CreateStateMachine accepts; resume from an enclosing state with --from");
         }
 
-        // Modelled and validated from the nodes already built: writing the copy out and parsing the text again
-        // (as StateMachineDefinition.With does) doubles the cost of a rewrite for the same result.
-        ParsedValues.Normalize(raw);
-        var parsed = AslParser.Parse(raw);
+        var parsed = AslParser.Parse(rewritten);
         if (!parsed.IsValid)
         {
             throw new InvalidOperationException(

@@ -144,6 +144,23 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_CopyOverTheDefinitionSizeLimit_IsOneLineUserErrorAndWritesNothing()
+    {
+        // The original is just under CreateStateMachine's 1,048,576 characters; the copy's added states take it over.
+        var definition = JsonNode.Parse(File.ReadAllText(s_definition))!.AsObject();
+        definition["Comment"] = "";
+        definition["Comment"] = new string('x', 1_048_500 - definition.ToJsonString().Length);
+        var path = Path.Combine(_temp, "large.asl.json");
+        File.WriteAllText(path, definition.ToJsonString());
+        var outDir = Path.Combine(_temp, "out");
+
+        var run = await CliRunner.RunAsync("plan", "--history", s_history, "--definition", path, "--out", outDir);
+
+        AssertUserError(run, "over the 1,048,576 CreateStateMachine accepts");
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public async Task Plan_MissingFile_IsOneLineUserError()
     {
         var run = await CliRunner.RunAsync("plan", "--history", Path.Combine(_temp, "nope.json"), "--definition", s_definition);

@@ -20,7 +20,7 @@ public sealed class PlanJsonTests
         var copy = DefinitionRewriter.Apply(definition, plan);
 
         var output = new StringWriter();
-        PlanJson.WriteIndented(output, plan, copy);
+        PlanJson.WriteIndented(output, plan, copy.Raw);
         var text = output.ToString();
 
         Assert.Equal(PlanJson.Indented(PlanJson.ToJson(plan, copy)) + Environment.NewLine, text);

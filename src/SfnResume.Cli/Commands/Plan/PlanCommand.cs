@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SfnResume.Cli.Infrastructure;
 using SfnResume.Core.Asl;
@@ -40,7 +41,6 @@ internal static class PlanCommand
             _ = reading.ContinueWith(Abandon, TaskScheduler.Default);
             throw;
         }
-
         var (historyFile, timeline) = reading.GetAwaiter().GetResult();
         using var mapped = historyFile;
         var options = new ResumeOptions
@@ -63,8 +63,38 @@ internal static class PlanCommand
             _ = drafting.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             throw new CliUserException(ex.Message);
         }
+        JsonObject copy;
+        try
+        {
+            copy = DefinitionRewriter.Rewrite(definition, plan, drafting.GetAwaiter().GetResult());
+        }
+        catch (ResumePlanningException ex)
+        {
+            throw new CliUserException(ex.Message);
+        }
 
-        var copy = DefinitionRewriter.Apply(definition, plan, drafting.GetAwaiter().GetResult());
+        // The copy is measured, modelled and validated on the other core while the output is rendered; nothing is
+        // written until it has passed.
+        var checking = Task.Run(() => DefinitionRewriter.Model(copy));
+        var rendered = new StringWriter(CultureInfo.InvariantCulture);
+        if (parseResult.GetValue(symbols.Output) == "json")
+        {
+            PlanJson.WriteIndented(rendered, plan, copy);
+        }
+        else
+        {
+            PlanText.Write(rendered, new Style(io.Color), plan, outDir);
+        }
+
+        try
+        {
+            checking.GetAwaiter().GetResult();
+        }
+        catch (ResumePlanningException ex)
+        {
+            throw new CliUserException(ex.Message);
+        }
+
         if (outDir is not null)
         {
             WriteDefinitionFile(Path.Combine(outDir, "resume-definition.json"), copy);
@@ -72,15 +102,7 @@ internal static class PlanCommand
             CliFiles.WriteText(Path.Combine(outDir, "resume-graph.mmd"), Graph.GraphPlanMarks.Mermaid(definition, timeline, plan));
         }
 
-        if (parseResult.GetValue(symbols.Output) == "json")
-        {
-            PlanJson.WriteIndented(io.Out, plan, copy);
-        }
-        else
-        {
-            PlanText.Write(io.Out, new Style(io.Color), plan, outDir);
-        }
-
+        io.Out.Write(rendered.GetStringBuilder());
         return ExitCodes.Success;
     }
 
@@ -115,7 +137,7 @@ internal static class PlanCommand
     /// <c>AslWriter.Write(copy)</c> and a line end, as <see cref="CliFiles.WriteText"/> writes text (beside the target,
     /// then moved over it), but streamed: the copy of a large definition is megabytes of text.
     /// </summary>
-    private static void WriteDefinitionFile(string path, StateMachineDefinition copy)
+    private static void WriteDefinitionFile(string path, JsonObject copy)
     {
         try
         {
@@ -128,7 +150,7 @@ internal static class PlanCommand
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
                 var buffer = new StreamBufferWriter(file);
-                AslWriter.WriteTo(buffer, copy.Raw);
+                AslWriter.WriteTo(buffer, copy);
                 buffer.GetSpan(1)[0] = (byte)'\n';
                 buffer.Advance(1);
                 buffer.Flush();

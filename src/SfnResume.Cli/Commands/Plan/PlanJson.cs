@@ -26,7 +26,7 @@ internal static class PlanJson
     /// placing it in the result object would take a deep copy of it (a node belongs to one parent), and the text
     /// goes out in small chunks rather than as one string of megabytes.
     /// </summary>
-    public static void WriteIndented(TextWriter output, ResumePlan plan, StateMachineDefinition copy)
+    public static void WriteIndented(TextWriter output, ResumePlan plan, JsonObject copy)
     {
         var buffer = new TextWriterBufferWriter(output);
         using (var writer = new Utf8JsonWriter(buffer, s_indented))
@@ -39,7 +39,7 @@ internal static class PlanJson
             }
 
             writer.WritePropertyName("definition");
-            copy.Raw.WriteTo(writer);
+            copy.WriteTo(writer);
             writer.WriteEndObject();
         }
 

@@ -9,12 +9,34 @@ internal static class InputLoader
     public static StateMachineDefinition LoadDefinition(string path, string optionName = "--definition")
     {
         var text = CliFiles.ReadText(path, optionName);
-        return ParseDefinition(text, $"{optionName} '{path}'");
+        return ParseDefinition(text, Where(path, optionName));
     }
 
     public static StateMachineDefinition ParseDefinition(string text, string where)
     {
         var parsed = AslParser.Parse(text);
+        ThrowIfInvalid(parsed, where);
+        return parsed.Definition!;
+    }
+
+    /// <summary>
+    /// Reads and models a definition file, its validation left to <see cref="AslModel.Validate"/> (then
+    /// <see cref="ThrowIfInvalid"/>). Text that cannot be modelled at all is reported here.
+    /// </summary>
+    public static AslModel ModelDefinition(string path, string optionName = "--definition")
+    {
+        var model = AslParser.Model(CliFiles.ReadText(path, optionName), AslValidationOptions.Default);
+        if (model.Definition is null)
+        {
+            ThrowIfInvalid(model.Validate(), Where(path, optionName));
+        }
+
+        return model;
+    }
+
+    /// <summary>The one-line error for a definition with problems, naming the first and counting the rest.</summary>
+    public static void ThrowIfInvalid(AslParseResult parsed, string where)
+    {
         var errors = parsed.Errors.ToList();
         if (parsed.Definition is null || errors.Count > 0)
         {
@@ -22,9 +44,10 @@ internal static class InputLoader
             var more = errors.Count > 1 ? $" (and {errors.Count - 1} more problem{(errors.Count > 2 ? "s" : "")})" : "";
             throw new CliUserException($"{where}: invalid definition: {first}{more}");
         }
-
-        return parsed.Definition;
     }
+
+    /// <summary>How messages name a definition file: <c>--definition 'orders.asl.json'</c>.</summary>
+    public static string Where(string path, string optionName = "--definition") => $"{optionName} '{path}'";
 
     public static ExecutionHistory LoadHistory(string path, string optionName = "--history") =>
         ParseHistory(CliFiles.ReadBytes(path, optionName), path, optionName);

@@ -21,13 +21,20 @@ public static class AslParser
     public static AslParseResult Parse(string json) => Parse(json, AslValidationOptions.Default);
 
     /// <summary>Parses and validates definition text with the given validation options.</summary>
-    public static AslParseResult Parse(string json, AslValidationOptions options)
+    public static AslParseResult Parse(string json, AslValidationOptions options) => Model(json, options).Validate();
+
+    /// <summary>
+    /// Parses and models definition text, leaving validation to <see cref="AslModel.Validate"/>: a caller may start
+    /// using the model (read only) while another thread validates it, and must not act on it before the validation
+    /// has passed.
+    /// </summary>
+    public static AslModel Model(string json, AslValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(json))
         {
-            return Fail(new AslDiagnostic(AslDiagnosticCodes.SchemaValidationFailed, "Definition must be a valid JSON object", null));
+            return AslModel.Failed(Fail(new AslDiagnostic(AslDiagnosticCodes.SchemaValidationFailed, "Definition must be a valid JSON object", null)));
         }
 
         JsonNode? node;
@@ -44,20 +51,23 @@ public static class AslParser
         }
         catch (JsonException ex)
         {
-            return ex.LineNumber is null && DuplicateNames.Find(json) is { Length: > 0 } duplicates
+            return AslModel.Failed(ex.LineNumber is null && DuplicateNames.Find(json) is { Length: > 0 } duplicates
                 ? new AslParseResult(null, duplicates)
-                : Fail(JsonSyntaxDiagnostics.FromException(json, ex));
+                : Fail(JsonSyntaxDiagnostics.FromException(json, ex)));
         }
 
         return node is JsonObject root
-            ? Parse(root, options)
-            : Fail(new AslDiagnostic(AslDiagnosticCodes.SchemaValidationFailed, "Definition must be a valid JSON object", null));
+            ? Model(root, options)
+            : AslModel.Failed(Fail(new AslDiagnostic(AslDiagnosticCodes.SchemaValidationFailed, "Definition must be a valid JSON object", null)));
     }
 
     /// <summary>Parses and validates an already-parsed definition object (kept as the model's <c>Raw</c>).</summary>
     public static AslParseResult Parse(JsonObject root) => Parse(root, AslValidationOptions.Default);
 
-    public static AslParseResult Parse(JsonObject root, AslValidationOptions options)
+    public static AslParseResult Parse(JsonObject root, AslValidationOptions options) => Model(root, options).Validate();
+
+    /// <summary>As <see cref="Model(string, AslValidationOptions)"/>, for an already-parsed definition object.</summary>
+    public static AslModel Model(JsonObject root, AslValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
@@ -78,10 +88,17 @@ public static class AslParser
         if (definition is not null)
         {
             Materialize(root);
-            AslValidator.Validate(definition, options, reader.Diagnostics);
         }
 
-        return new AslParseResult(builder.Complete ? definition : null, [.. reader.Diagnostics]);
+        return new AslModel(builder.Complete ? definition : null, () =>
+        {
+            if (definition is not null)
+            {
+                AslValidator.Validate(definition, options, reader.Diagnostics);
+            }
+
+            return new AslParseResult(builder.Complete ? definition : null, [.. reader.Diagnostics]);
+        });
     }
 
     private static AslParseResult Fail(AslDiagnostic diagnostic) => new(null, [diagnostic]);

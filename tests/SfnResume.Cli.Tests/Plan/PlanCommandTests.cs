@@ -223,6 +223,32 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("missing-history")]
+    [InlineData("truncated-history")]
+    [InlineData("seed-history")]
+    public async Task Plan_InvalidDefinition_IsReportedBeforeAnyHistoryOrPlanningProblem(string history)
+    {
+        // Valid JSON and a modelled machine, so the definition is planned against while it is validated; the
+        // validation's problem still comes first, whatever the history or the plan would have said.
+        var definition = Path.Combine(_temp, "bad.asl.json");
+        File.WriteAllText(definition, """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"},"Parallel 2":{"Type":"Pass","End":true}}}""");
+        var historyPath = history switch
+        {
+            "missing-history" => Path.Combine(_temp, "nope.json"),
+            "truncated-history" => Path.Combine(_temp, "truncated.json"),
+            _ => s_history,
+        };
+        if (history == "truncated-history")
+        {
+            File.WriteAllText(historyPath, File.ReadAllText(s_history)[..500]);
+        }
+
+        var run = await CliRunner.RunAsync("plan", "--history", historyPath, "--definition", definition);
+
+        AssertUserError(run, "bad.asl.json': invalid definition: MISSING_TRANSITION_TARGET");
+    }
+
+    [Theory]
     [InlineData("--patch", "{not json")]
     [InlineData("--output", "yaml")]
     [InlineData("--flag", "a.b")]

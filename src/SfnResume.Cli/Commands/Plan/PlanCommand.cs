@@ -27,22 +27,38 @@ internal static class PlanCommand
         // With --out the copy is also written as whole strings (the file, its picture), garbage once written: let the
         // GC collect then, to keep the peak down.
         using var noCollections = outDir is null ? NoCollectionScope.Begin(SizeOf(historyPath), SizeOf(definitionPath)) : null;
-        // The two inputs are independent: read the history on another core while this one parses the definition.
-        // A bad definition is still the error reported first, as before. The history is mapped rather than copied
+        // The two inputs are independent: read the history on another core while this one models the definition,
+        // then validate the definition there while this one plans. Nothing is acted on before the validation has
+        // passed, and a bad definition is still the error reported first. The history is mapped rather than copied
         // into memory; its events keep slices of it, so it stays mapped until the plan is written.
         var reading = Task.Run(() => ReadHistory(historyPath));
-        StateMachineDefinition definition;
+        AslModel model;
         try
         {
-            definition = InputLoader.LoadDefinition(definitionPath);
+            model = InputLoader.ModelDefinition(definitionPath);
         }
         catch
         {
             _ = reading.ContinueWith(Abandon, TaskScheduler.Default);
             throw;
         }
-        var (historyFile, timeline) = reading.GetAwaiter().GetResult();
-        using var mapped = historyFile;
+
+        var definition = model.Definition!;
+        var validating = Task.Run(model.Validate);
+        var where = InputLoader.Where(definitionPath);
+        (MappedFile File, ExecutionTimeline Timeline) history;
+        try
+        {
+            history = reading.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            InputLoader.ThrowIfInvalid(validating.GetAwaiter().GetResult(), where);
+            throw;
+        }
+
+        using var mapped = history.File;
+        var timeline = history.Timeline;
         var options = new ResumeOptions
         {
             FromState = parseResult.GetValue(symbols.From),
@@ -53,16 +69,28 @@ internal static class PlanCommand
 
         // Copying the definition needs no plan: the other core does it while this one plans.
         var drafting = Task.Run(() => DefinitionRewriter.Draft(definition));
-        ResumePlan plan;
+        ResumePlan? plan = null;
+        ResumePlanningException? planning = null;
         try
         {
             plan = ResumePlanner.Plan(definition, timeline, options);
         }
         catch (ResumePlanningException ex)
         {
-            _ = drafting.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-            throw new CliUserException(ex.Message);
+            planning = ex;
         }
+        catch (Exception) when (!validating.GetAwaiter().GetResult().IsValid)
+        {
+            // A plan made from an invalid definition may fail in any way; the definition's problems are reported below.
+        }
+
+        InputLoader.ThrowIfInvalid(validating.GetAwaiter().GetResult(), where);
+        if (plan is null)
+        {
+            _ = drafting.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            throw new CliUserException(planning!.Message);
+        }
+
         JsonObject copy;
         try
         {

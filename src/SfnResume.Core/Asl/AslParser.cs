@@ -11,9 +11,13 @@ namespace SfnResume.Core.Asl;
 /// </summary>
 public static class AslParser
 {
+    /// <summary>
+    /// Duplicate names are not rejected while the text is read: checking every object's names there costs more than
+    /// the nodes' own check, which refuses them when the tree is built (see <see cref="Model(string, AslValidationOptions)"/>).
+    /// </summary>
     private static readonly JsonDocumentOptions s_documentOptions = new()
     {
-        AllowDuplicateProperties = false,
+        AllowDuplicateProperties = true,
         MaxDepth = 512,
     };
 
@@ -54,6 +58,19 @@ public static class AslParser
             return AslModel.Failed(ex.LineNumber is null && DuplicateNames.Find(json) is { Length: > 0 } duplicates
                 ? new AslParseResult(null, duplicates)
                 : Fail(JsonSyntaxDiagnostics.FromException(json, ex)));
+        }
+
+        if (node is JsonObject tree)
+        {
+            try
+            {
+                Materialize(tree);
+            }
+            catch (ArgumentException) when (DuplicateNames.Find(json) is { Length: > 0 } duplicates)
+            {
+                // A name given twice in one object: reported as AWS reports it, with where.
+                return AslModel.Failed(new AslParseResult(null, duplicates));
+            }
         }
 
         return node is JsonObject root

@@ -73,9 +73,22 @@ internal static class CliApp
         return root;
     }
 
+    private static bool IsCommand(string name)
+    {
+        foreach (var (command, _) in s_commands)
+        {
+            if (command == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var root = BuildRoot(args.Length > 0 && Array.Exists(s_commands, c => c.Name == args[0]) ? args[0] : null);
+        var root = BuildRoot(args.Length > 0 && IsCommand(args[0]) ? args[0] : null);
         // '@FILE' is ours (--input @in.json, --patch @fix.json), not a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)

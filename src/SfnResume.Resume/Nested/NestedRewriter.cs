@@ -61,7 +61,7 @@ internal sealed class NestedRewriter
         Collect(top.Inner, containers);
         var topStates = (JsonObject)_root["States"]!;
         var choice = (JsonObject)topStates[_choiceName]!;
-        var assigns = new List<KeyValuePair<string, JsonNode?>>();
+        var assigns = new List<VariableValue>();
         if (containers.Count > 0)
         {
             choice["Assign"] = new JsonObject { [OnVariable] = false };
@@ -110,7 +110,7 @@ internal sealed class NestedRewriter
         var entries = container switch
         {
             ParallelResume p => p.Branches.Select(b => b.Entry),
-            MapResume m => m.Rerun.Select(r => r.Value),
+            MapResume m => m.Rerun.Select(r => r.Entry),
             _ => [],
         };
         foreach (var entry in entries)
@@ -123,7 +123,7 @@ internal sealed class NestedRewriter
     /// GoToState's resume rule leads here: the first Pass drops the flag from the input (so it does not reach the
     /// outputs), then Pass states restore the variables in Assigns of at most 256 KiB each.
     /// </summary>
-    private void AddRestoreStates(JsonObject topStates, JsonObject choice, ResumePlan plan, string target, List<KeyValuePair<string, JsonNode?>> assigns, string firstName)
+    private void AddRestoreStates(JsonObject topStates, JsonObject choice, ResumePlan plan, string target, List<VariableValue> assigns, string firstName)
     {
         var chunks = new List<JsonObject>();
         var current = new JsonObject();
@@ -411,7 +411,7 @@ internal sealed class NestedRewriter
     }
 
     /// <summary>Sets the resumed state's recorded input and the scope's variables, then continues there.</summary>
-    private JsonObject EnterPass(ScopeEntry entry, List<KeyValuePair<string, JsonNode?>> extra)
+    private JsonObject EnterPass(ScopeEntry entry, List<VariableValue> extra)
     {
         var pass = new JsonObject { ["Type"] = "Pass", ["Comment"] = $"Added by sfn-resume: resumes at '{entry.TargetPath}' with its recorded input." };
         SetOutput(pass, entry.Input);

@@ -3,8 +3,17 @@ using System.Text.Json.Nodes;
 
 namespace SfnResume.Resume.Nested;
 
+// The records below are classes, not structs or KeyValuePairs: immutable arrays and LINQ over reference types
+// share code the runtime has ready, while each struct instantiation is compiled when a plan first runs.
+
 /// <summary>One enclosing Map iteration of a scope instance: the Map state and the item index.</summary>
-internal readonly record struct IterationKey(string MapState, int Index);
+internal sealed record IterationKey(string MapState, int Index);
+
+/// <summary>A variable's name and value as a scope held it.</summary>
+internal sealed record VariableValue(string Name, JsonNode? Value);
+
+/// <summary>A Map iteration that runs again, and where it resumes (null: from its StartAt).</summary>
+internal sealed record IterationRerun(int Index, ScopeEntry? Entry);
 
 /// <summary>
 /// Where the resume enters a scope (the top level, a branch or an iteration): the state it jumps to, the input it
@@ -15,7 +24,7 @@ internal sealed record ScopeEntry(
     string Target,
     string TargetPath,
     JsonNode? Input,
-    ImmutableArray<KeyValuePair<string, JsonNode?>> Variables,
+    ImmutableArray<VariableValue> Variables,
     ContainerResume? Inner);
 
 /// <summary>A Parallel or Map visit the resume enters, with the enclosing iterations that identify the instance.</summary>
@@ -48,7 +57,7 @@ internal sealed record MapResume(
     ImmutableArray<IterationKey> Key,
     int Length,
     JsonArray Outputs,
-    ImmutableArray<KeyValuePair<int, ScopeEntry?>> Rerun)
+    ImmutableArray<IterationRerun> Rerun)
     : ContainerResume(StateName, Key)
 {
     /// <summary>Set by the rewriter: the number that names this instance's outputs variable.</summary>

@@ -188,7 +188,7 @@ internal sealed class ResumeTreeBuilder
         var actionsBefore = _actions.Count;
         var budgetBefore = _dataBudget;
         var outputs = new JsonArray();
-        var rerun = ImmutableArray.CreateBuilder<KeyValuePair<int, ScopeEntry?>>();
+        var rerun = ImmutableArray.CreateBuilder<IterationRerun>();
         var reused = new List<int>();
         var notStarted = new List<int>();
         var bytes = 2L;
@@ -231,7 +231,7 @@ internal sealed class ResumeTreeBuilder
                 entryChars += EntryOverhead + Encoding.UTF8.GetByteCount(entry.Input?.ToJsonString() ?? "null");
             }
 
-            rerun.Add(new KeyValuePair<int, ScopeEntry?>(i, entry));
+            rerun.Add(new IterationRerun(i, entry));
         }
 
         _dataBudget -= bytes + entryChars;
@@ -298,7 +298,7 @@ internal sealed class ResumeTreeBuilder
     }
 
     /// <summary>The scope's variables when <paramref name="target"/> was entered: every earlier exit's assignments, in order.</summary>
-    internal static ImmutableArray<KeyValuePair<string, JsonNode?>> VariablesBefore(IReadOnlyList<StateVisit> visits, StateVisit target)
+    internal static ImmutableArray<VariableValue> VariablesBefore(IReadOnlyList<StateVisit> visits, StateVisit target)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -323,7 +323,13 @@ internal sealed class ResumeTreeBuilder
             }
         }
 
-        return [.. order.Select(n => new KeyValuePair<string, JsonNode?>(n, JsonNode.Parse(values[n])))];
+        var variables = ImmutableArray.CreateBuilder<VariableValue>(order.Count);
+        foreach (var name in order)
+        {
+            variables.Add(new VariableValue(name, JsonNode.Parse(values[name])));
+        }
+
+        return variables.MoveToImmutable();
     }
 
     private JsonNode? Patched(JsonNode? recorded) => _patch is null ? recorded : JsonMergePatch.Apply(recorded, _patch);

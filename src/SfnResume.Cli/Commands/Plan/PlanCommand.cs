@@ -46,7 +46,7 @@ internal static class PlanCommand
         var definition = model.Definition!;
         var validating = Task.Run(model.Validate);
         var where = InputLoader.Where(definitionPath);
-        (MappedFile File, ExecutionTimeline Timeline) history;
+        HistoryRead history;
         try
         {
             history = reading.GetAwaiter().GetResult();
@@ -134,12 +134,15 @@ internal static class PlanCommand
         return ExitCodes.Success;
     }
 
-    private static (MappedFile File, ExecutionTimeline Timeline) ReadHistory(string path)
+    /// <summary>A history file, kept mapped, and the timeline built from it.</summary>
+    private sealed record HistoryRead(MappedFile File, ExecutionTimeline Timeline);
+
+    private static HistoryRead ReadHistory(string path)
     {
         var file = MappedFile.Open(path, "--history");
         try
         {
-            return (file, ExecutionTimeline.Build(InputLoader.ParseHistory(file.Bytes, path)));
+            return new HistoryRead(file, ExecutionTimeline.Build(InputLoader.ParseHistory(file.Bytes, path)));
         }
         catch
         {
@@ -149,7 +152,7 @@ internal static class PlanCommand
     }
 
     /// <summary>Lets go of a history read for nothing: the definition's problem is the one reported.</summary>
-    private static void Abandon(Task<(MappedFile File, ExecutionTimeline Timeline)> reading)
+    private static void Abandon(Task<HistoryRead> reading)
     {
         if (reading.IsCompletedSuccessfully)
         {

@@ -2,6 +2,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 
 namespace SfnResume.Engine.Tasks.JavaScript;
 
@@ -17,6 +18,7 @@ public sealed partial class JavaScriptLambdaHandler
     private static readonly JsString s_message = new("message");
     private static readonly JsString s_stack = new("stack");
     private static readonly JsString s_stackTrace = new("stackTrace");
+    private static readonly JsString s_constructor = new("constructor");
 
     // The invocation whose native promise carries the shared reactions (OnFulfilled/OnRejected), 0 when none does.
     // A native promise runs its reactions once, so at most one invocation ever owns them: a later invocation whose
@@ -69,6 +71,22 @@ public sealed partial class JavaScriptLambdaHandler
             return false;
         }
 
+        if (result.IsPromise() && ReferenceEquals(then, runtime.PromiseThen) && ThenRunsNoHandlerCode(runtime, thenable)
+            && SettledPromise.TryRead(engine, thenable, out var fulfilled, out var settled))
+        {
+            // Settled, and no job ahead of the reaction then would queue: its outcome now is what that reaction would report.
+            if (fulfilled)
+            {
+                _outcome = new LambdaOutcome.Succeeded(runtime.Converter.ResultFor(settled, _eventJs, _eventNode));
+            }
+            else
+            {
+                ReportThrown(runtime, _currentId, settled);
+            }
+
+            return false;
+        }
+
         if (_sharedReactionOwner == 0 && result.IsPromise() && ReferenceEquals(then, runtime.PromiseThen))
         {
             // A native promise: host reactions avoid building two closures per call (same then, same order of jobs).
@@ -92,6 +110,20 @@ public sealed partial class JavaScriptLambdaHandler
 
         return true;
     }
+
+    /// <summary>Whether <c>then</c> on <paramref name="promise"/> would find the built-in <c>Promise</c> as its species
+    /// without calling a getter: no own <c>constructor</c>, the original prototype with its original <c>constructor</c>,
+    /// and the original <c>Symbol.species</c> accessor (ECMA-262 SpeciesConstructor).</summary>
+    private static bool ThenRunsNoHandlerCode(Runtime runtime, ObjectInstance promise) =>
+        ReferenceEquals(promise.Prototype, runtime.PromisePrototype)
+        && promise.GetOwnProperty(s_constructor) == PropertyDescriptor.Undefined
+        && runtime.PromisePrototype is ObjectInstance prototype
+        && prototype.GetOwnProperty(s_constructor) is { } constructor
+        && constructor.IsDataDescriptor()
+        && ReferenceEquals(constructor.Value, runtime.PromiseConstructor)
+        && runtime.PromiseConstructor is ObjectInstance promiseConstructor
+        && promiseConstructor.GetOwnProperty(runtime.SpeciesSymbol) is { } species
+        && ReferenceEquals(species.Get, runtime.SpeciesGetter);
 
     private void OnPromiseFulfilled(JsValue value)
     {

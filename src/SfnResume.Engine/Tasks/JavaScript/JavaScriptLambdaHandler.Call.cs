@@ -163,57 +163,12 @@ public sealed partial class JavaScriptLambdaHandler
             {
                 var type = name.ToString();
                 var text = message.ToString();
-                _outcome = new LambdaOutcome.Failed(type, JsonText.NodeError(type, text, TraceOf(obj, type, text, stack.ToString())));
+                _outcome = new LambdaOutcome.Failed(type, ErrorDocument(obj, type, text, stack.ToString()));
             }
 
             return;
         }
 
         runtime.Engine.Call(runtime.Fail, JsValue.Undefined, [JsNumber.Create(id), error]);
-    }
-
-    /// <summary>
-    /// The stack's lines without empty ones and the runtime's frames. Jint's stack has frames only, so like Node's it gets
-    /// a header written from the error's prototype (<c>Error: message</c> even for an error renamed after it was made).
-    /// </summary>
-    private static List<string> TraceOf(ObjectInstance error, string name, string message, string stack)
-    {
-        // One pass over the stack text: no split array, and the header goes in first instead of being inserted.
-        var lines = new List<string>(6);
-        var start = 0;
-        while (start < stack.Length)
-        {
-            var end = stack.IndexOf('\n', start);
-            if (end < 0)
-            {
-                end = stack.Length;
-            }
-
-            var line = stack.AsSpan(start, end - start);
-            if (line.Length > 0 && !line.Contains("lambda-runtime.js", StringComparison.Ordinal))
-            {
-                if (lines.Count == 0 && line.StartsWith("    at ", StringComparison.Ordinal))
-                {
-                    lines.Add(Header(error, name, message));
-                }
-
-                lines.Add(line.ToString());
-            }
-
-            start = end + 1;
-        }
-
-        if (lines.Count == 0)
-        {
-            lines.Add(Header(error, name, message));
-        }
-
-        return lines;
-    }
-
-    private static string Header(ObjectInstance error, string name, string message)
-    {
-        var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
-        return message.Length > 0 ? header + ": " + message : header;
     }
 }

@@ -74,7 +74,13 @@ public sealed partial class JavaScriptLambdaHandler
         if (result.IsPromise() && ReferenceEquals(then, runtime.PromiseThen) && ThenRunsNoHandlerCode(runtime, thenable)
             && SettledPromise.TryRead(engine, thenable, out var fulfilled, out var settled))
         {
-            // Settled, and no job ahead of the reaction then would queue: its outcome now is what that reaction would report.
+            // Settled, and no job ahead of the reaction then would queue: its outcome now is what that reaction would report
+            // (nothing, when the handler already settled the invocation through its callback or context).
+            if (_outcome is not null)
+            {
+                return false;
+            }
+
             if (fulfilled)
             {
                 _outcome = new LambdaOutcome.Succeeded(runtime.Converter.ResultFor(settled, _eventJs, _eventNode));

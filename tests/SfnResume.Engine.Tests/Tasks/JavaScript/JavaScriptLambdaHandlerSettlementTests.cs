@@ -80,6 +80,17 @@ public sealed class JavaScriptLambdaHandlerSettlementTests
         Assert.Equal(expected, text);
     }
 
+    [Theory]
+    [InlineData("exports.handler = async (e, context, callback) => { callback(null, 'callback'); return 'promise'; };", "\"callback\"")]
+    [InlineData("exports.handler = async (e, context) => { context.succeed('context'); return 'promise'; };", "\"context\"")]
+    [InlineData("exports.handler = async (e, context) => { context.succeed('context'); throw new Error('promise'); };", "\"context\"")]
+    public async Task InvokeAsync_SettledBeforeItsPromiseReturned_KeepsTheFirstSettlement(string code, string expected)
+    {
+        using var handler = JavaScriptLambdaHandler.FromCode(code, Options());
+
+        Assert.Equal(expected, Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+    }
+
     [Fact]
     public async Task InvokeAsync_SettledPromiseOfASubclass_ThenStillBuildsItsSpecies()
     {

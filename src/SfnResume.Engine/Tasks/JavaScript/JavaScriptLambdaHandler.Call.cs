@@ -2,6 +2,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 
 namespace SfnResume.Engine.Tasks.JavaScript;
 
@@ -17,6 +18,7 @@ public sealed partial class JavaScriptLambdaHandler
     private static readonly JsString s_message = new("message");
     private static readonly JsString s_stack = new("stack");
     private static readonly JsString s_stackTrace = new("stackTrace");
+    private static readonly JsString s_constructor = new("constructor");
 
     // The invocation whose native promise carries the shared reactions (OnFulfilled/OnRejected), 0 when none does.
     // A native promise runs its reactions once, so at most one invocation ever owns them: a later invocation whose
@@ -69,6 +71,28 @@ public sealed partial class JavaScriptLambdaHandler
             return false;
         }
 
+        if (result.IsPromise() && ReferenceEquals(then, runtime.PromiseThen) && ThenRunsNoHandlerCode(runtime, thenable)
+            && SettledPromise.TryRead(engine, thenable, out var fulfilled, out var settled))
+        {
+            // Settled, and no job ahead of the reaction then would queue: its outcome now is what that reaction would report
+            // (nothing, when the handler already settled the invocation through its callback or context).
+            if (_outcome is not null)
+            {
+                return false;
+            }
+
+            if (fulfilled)
+            {
+                _outcome = new LambdaOutcome.Succeeded(runtime.Converter.ResultFor(settled, _eventJs, _eventNode));
+            }
+            else
+            {
+                ReportThrown(runtime, _currentId, settled);
+            }
+
+            return false;
+        }
+
         if (_sharedReactionOwner == 0 && result.IsPromise() && ReferenceEquals(then, runtime.PromiseThen))
         {
             // A native promise: host reactions avoid building two closures per call (same then, same order of jobs).
@@ -92,6 +116,20 @@ public sealed partial class JavaScriptLambdaHandler
 
         return true;
     }
+
+    /// <summary>Whether <c>then</c> on <paramref name="promise"/> would find the built-in <c>Promise</c> as its species
+    /// without calling a getter: no own <c>constructor</c>, the original prototype with its original <c>constructor</c>,
+    /// and the original <c>Symbol.species</c> accessor (ECMA-262 SpeciesConstructor).</summary>
+    private static bool ThenRunsNoHandlerCode(Runtime runtime, ObjectInstance promise) =>
+        ReferenceEquals(promise.Prototype, runtime.PromisePrototype)
+        && promise.GetOwnProperty(s_constructor) == PropertyDescriptor.Undefined
+        && runtime.PromisePrototype is ObjectInstance prototype
+        && prototype.GetOwnProperty(s_constructor) is { } constructor
+        && constructor.IsDataDescriptor()
+        && ReferenceEquals(constructor.Value, runtime.PromiseConstructor)
+        && runtime.PromiseConstructor is ObjectInstance promiseConstructor
+        && promiseConstructor.GetOwnProperty(runtime.SpeciesSymbol) is { } species
+        && ReferenceEquals(species.Get, runtime.SpeciesGetter);
 
     private void OnPromiseFulfilled(JsValue value)
     {
@@ -131,57 +169,12 @@ public sealed partial class JavaScriptLambdaHandler
             {
                 var type = name.ToString();
                 var text = message.ToString();
-                _outcome = new LambdaOutcome.Failed(type, JsonText.NodeError(type, text, TraceOf(obj, type, text, stack.ToString())));
+                _outcome = new LambdaOutcome.Failed(type, ErrorDocument(obj, type, text, stack.ToString()));
             }
 
             return;
         }
 
         runtime.Engine.Call(runtime.Fail, JsValue.Undefined, [JsNumber.Create(id), error]);
-    }
-
-    /// <summary>
-    /// The stack's lines without empty ones and the runtime's frames. Jint's stack has frames only, so like Node's it gets
-    /// a header written from the error's prototype (<c>Error: message</c> even for an error renamed after it was made).
-    /// </summary>
-    private static List<string> TraceOf(ObjectInstance error, string name, string message, string stack)
-    {
-        // One pass over the stack text: no split array, and the header goes in first instead of being inserted.
-        var lines = new List<string>(6);
-        var start = 0;
-        while (start < stack.Length)
-        {
-            var end = stack.IndexOf('\n', start);
-            if (end < 0)
-            {
-                end = stack.Length;
-            }
-
-            var line = stack.AsSpan(start, end - start);
-            if (line.Length > 0 && !line.Contains("lambda-runtime.js", StringComparison.Ordinal))
-            {
-                if (lines.Count == 0 && line.StartsWith("    at ", StringComparison.Ordinal))
-                {
-                    lines.Add(Header(error, name, message));
-                }
-
-                lines.Add(line.ToString());
-            }
-
-            start = end + 1;
-        }
-
-        if (lines.Count == 0)
-        {
-            lines.Add(Header(error, name, message));
-        }
-
-        return lines;
-    }
-
-    private static string Header(ObjectInstance error, string name, string message)
-    {
-        var header = error.Prototype?.Get(s_name) is JsString protoName ? protoName.ToString() : name;
-        return message.Length > 0 ? header + ": " + message : header;
     }
 }

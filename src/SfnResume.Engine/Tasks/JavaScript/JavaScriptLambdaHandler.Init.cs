@@ -111,6 +111,10 @@ public sealed partial class JavaScriptLambdaHandler
             CallbackFor = api.Get("callbackFor"),
             SettleWhen = api.Get("settleWhen"),
             PromiseThen = api.Get("promiseThen"),
+            PromisePrototype = api.Get("promisePrototype"),
+            PromiseConstructor = api.Get("promiseConstructor"),
+            SpeciesSymbol = api.Get("speciesSymbol"),
+            SpeciesGetter = api.Get("speciesGetter"),
             OnFulfilled = new ClrFunction(engine, "", (_, a) => { OnPromiseFulfilled(a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; }),
             OnRejected = new ClrFunction(engine, "", (_, a) => { OnPromiseRejected(a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; }),
         };
@@ -259,6 +263,16 @@ public sealed partial class JavaScriptLambdaHandler
 
         /// <summary><c>Promise.prototype.then</c> as it was before the handler's module loaded.</summary>
         public required JsValue PromiseThen { get; init; }
+
+        /// <summary><c>Promise.prototype</c>, <c>Promise</c> and its <c>Symbol.species</c> getter as they were before the
+        /// handler's module loaded.</summary>
+        public required JsValue PromisePrototype { get; init; }
+
+        public required JsValue PromiseConstructor { get; init; }
+
+        public required JsValue SpeciesSymbol { get; init; }
+
+        public required JsValue SpeciesGetter { get; init; }
 
         public required JsValue OnFulfilled { get; init; }
 

@@ -56,16 +56,9 @@ public sealed partial class JavaScriptLambdaHandler : ILambdaInvoker, IDisposabl
             return;
         }
 
-        try
-        {
-            // Node's CommonJS wrapper, on the first line so that line numbers in traces stay those of the file.
-            _mainScript = JsEngine.PrepareScript(
-                "(function (exports, require, module, __filename, __dirname) {" + code + "\n})", filePath);
-        }
-        catch (ScriptPreparationException ex) when (ex.InnerException is Acornima.ParseErrorException parse)
-        {
-            _syntaxError = "SyntaxError: " + parse.Description;
-        }
+        var script = PreparedScriptCache.Get(filePath, code);
+        _mainScript = script.Script;
+        _syntaxError = script.SyntaxError;
     }
 
     /// <summary>Loads a handler file; <c>require('./x')</c> resolves beside it. A <c>.mjs</c> file is an ES module

@@ -208,7 +208,12 @@ internal static class JavaScriptRuntimeScripts
             result.then((value) => host.settle(id, 0, value), (e) => fail(id, e));
           }
 
-          return { loadMain, fail, invoke, threw, context, sharedCallback, callbackFor, settleWhen, promiseThen: Promise.prototype.then };
+          // What a native promise's then reads before it builds its reaction (ECMA-262 SpeciesConstructor), as loaded: while
+          // they are unchanged, then runs no code of the handler's, and the host may read a settled promise directly.
+          const species = Object.getOwnPropertyDescriptor(Promise, Symbol.species);
+          return { loadMain, fail, invoke, threw, context, sharedCallback, callbackFor, settleWhen, promiseThen: Promise.prototype.then,
+            promisePrototype: Promise.prototype, promiseConstructor: Promise, speciesSymbol: Symbol.species,
+            speciesGetter: species && species.get };
         })
         """;
 }

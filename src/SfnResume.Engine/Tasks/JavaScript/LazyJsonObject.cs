@@ -7,8 +7,8 @@ using JsEngine = Jint.Engine;
 
 namespace SfnResume.Engine.Tasks.JavaScript;
 
-/// <summary>A JSON object handed to JavaScript that builds its properties only when first looked at, and remembers
-/// whether it was changed. A handler that passes its event through untouched (the identity function, or a handler
+/// <summary>A JSON object handed to JavaScript that converts a field only when it is read by key, builds its properties
+/// only when looked at as a whole, and remembers whether it was changed. A handler that passes its event through untouched (the identity function, or a handler
 /// that reads one field) then costs no conversion: the original <see cref="JsonNode"/> is the result.</summary>
 /// <remarks>Every way JavaScript reads or writes an ordinary object goes through these overrides (ECMA-262
 /// [[GetOwnProperty]], [[Get]], [[Set]], [[DefineOwnProperty]], [[Delete]], [[OwnPropertyKeys]], [[HasProperty]]).
@@ -18,6 +18,10 @@ internal sealed class LazyJsonObject : ObjectInstance
     private readonly JsJsonConverter _converter;
     private readonly ObjectInstance _prototype;
     private JsonObject? _pending;
+
+    // Values read by key before the object is built (by the source's property index): a handler that reads a field or two
+    // of its event never builds the rest. Building the object takes these, so a value read twice is the same value.
+    private JsValue?[]? _read;
 
     public LazyJsonObject(JsEngine engine, JsonObject source, JsJsonConverter converter)
         : base(engine)
@@ -38,6 +42,15 @@ internal sealed class LazyJsonObject : ObjectInstance
     {
         if (_pending is not null)
         {
+            // Nothing written yet; what was read may have been changed through the reference the handler got.
+            foreach (var value in _read ?? [])
+            {
+                if (value is not null && !converter.IsUnchanged(value))
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 
@@ -68,9 +81,17 @@ internal sealed class LazyJsonObject : ObjectInstance
         // A key the source lacks is not an own property whether or not the object is built yet, so the lookup goes
         // straight to the prototype (ECMA-262 OrdinaryGet). Resolving a promise with the event reads "then" this way:
         // a handler that returns its event untouched then never builds it.
-        if (_pending is { } source && IsAbsentKey(source, property))
+        if (_pending is { } source)
         {
-            return _prototype.Get(property, receiver);
+            switch (property)
+            {
+                case JsString key when source.IndexOf(key.ToString()) is var index and >= 0:
+                    // An own data property: [[Get]] gives its value whatever the receiver.
+                    _read ??= new JsValue?[source.Count];
+                    return _read[index] ??= _converter.ToJs(source.GetAt(index).Value);
+                case JsString or JsSymbol:
+                    return _prototype.Get(property, receiver);
+            }
         }
 
         Materialise();
@@ -120,19 +141,14 @@ internal sealed class LazyJsonObject : ObjectInstance
         }
 
         _pending = null;
+        var read = _read;
+        _read = null;
 
         // By index: enumerating a JsonObject boxes its enumerator.
         for (var i = 0; i < source.Count; i++)
         {
             var (key, value) = source.GetAt(i);
-            FastSetDataProperty(key, _converter.ToJs(value));
+            FastSetDataProperty(key, read?[i] ?? _converter.ToJs(value));
         }
     }
-
-    private static bool IsAbsentKey(JsonObject source, JsValue property) => property switch
-    {
-        JsString key => !source.ContainsKey(key.ToString()),
-        JsSymbol => true,
-        _ => false,
-    };
 }

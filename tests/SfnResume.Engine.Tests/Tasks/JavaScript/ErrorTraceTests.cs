@@ -54,6 +54,36 @@ public sealed class ErrorTraceTests
     }
 
     [Theory]
+    [InlineData("'m'", "'    at f (x.js:1:1)'", "{\"errorType\":\"Custom\",\"errorMessage\":\"m\",\"trace\":[\"Error: m\",\"    at f (x.js:1:1)\"]}")]
+    [InlineData("''", "'    at f (x.js:1:1)'", "{\"errorType\":\"Custom\",\"errorMessage\":\"\",\"trace\":[\"Error\",\"    at f (x.js:1:1)\"]}")]
+    [InlineData("'say \"hi\"'", "'    at f (x.js:1:1)'", "{\"errorType\":\"Custom\",\"errorMessage\":\"say \\\"hi\\\"\",\"trace\":[\"Error: say \\\"hi\\\"\",\"    at f (x.js:1:1)\"]}")]
+    [InlineData("'m'", "'    at f (C:\\\\x.js:1:1)'", "{\"errorType\":\"Custom\",\"errorMessage\":\"m\",\"trace\":[\"Error: m\",\"    at f (C:\\\\x.js:1:1)\"]}")]
+    [InlineData("'m'", "'Custom: m\\n    at f (x.js:1:1)'", "{\"errorType\":\"Custom\",\"errorMessage\":\"m\",\"trace\":[\"Custom: m\",\"    at f (x.js:1:1)\"]}")]
+    [InlineData("'m'", "'\\n\\n'", "{\"errorType\":\"Custom\",\"errorMessage\":\"m\",\"trace\":[\"Error: m\"]}")]
+    public async Task Document_IsWhatTheNodeRuntimeWrites(string messageExpression, string stackExpression, string expected)
+    {
+        // Plain text is written in one pass; text that needs escaping takes the general writer; both give this document.
+        using var handler = JavaScriptLambdaHandler.FromCode(
+            "exports.handler = async () => { const e = new Error(" + messageExpression + "); e.name = 'Custom'; e.stack = " + stackExpression + "; throw e; };",
+            Options());
+        var outcome = await handler.InvokeAsync(JsonNode.Parse("{}"));
+
+        Assert.Equal(expected, Assert.IsType<LambdaOutcome.Failed>(outcome).Cause);
+    }
+
+    [Fact]
+    public void Trace_DeepStack_KeepsEveryFrame()
+    {
+        var frames = string.Join("\\n", Enumerable.Range(1, 40).Select(i => $"    at f{i} (x.js:{i}:1)"));
+
+        var lines = Lines(TraceOf("'" + frames + "'"));
+
+        Assert.Equal(41, lines.Length);
+        Assert.Equal("Error: m", lines[0]);
+        Assert.Equal("    at f40 (x.js:40:1)", lines[40]);
+    }
+
+    [Theory]
     [InlineData("({ toJSON: () => ({ a: 1 }) })", "{\"a\":1}")]
     [InlineData("Object.assign([1, 2], { toJSON: () => 'arr' })", "\"arr\"")]
     [InlineData("({ a: [1, { b: true }], c: undefined })", "{\"a\":[1,{\"b\":true}]}")]

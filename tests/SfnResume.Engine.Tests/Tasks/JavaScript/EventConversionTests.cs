@@ -51,6 +51,17 @@ public sealed class EventConversionTests
         Assert.Equal(expected, Json(body));
     }
 
+    [Theory]
+    [InlineData("const o = event.order; o.id = 'X'; return event;", "{\"order\":{\"id\":\"X\",\"lines\":[{\"sku\":\"A\",\"qty\":1.0},{\"sku\":\"B\",\"qty\":2}]},\"n\":0,\"tags\":[\"x\"]}")]
+    [InlineData("event.tags.push('y'); return event;", "{\"order\":{\"id\":\"O-1\",\"lines\":[{\"sku\":\"A\",\"qty\":1.0},{\"sku\":\"B\",\"qty\":2}]},\"n\":0,\"tags\":[\"x\",\"y\"]}")]
+    [InlineData("const o = event.order; const keys = Object.keys(event); return [o === event.order, event.tags === event.tags, keys];", "[true,true,[\"order\",\"n\",\"tags\"]]")]
+    [InlineData("const o = event.order; event.n = 1; o.id = 'Y'; return event.order.id;", "\"Y\"")]
+    public void FieldsReadBeforeTheWholeEvent_AreTheSameValuesAfterwards(string body, string expected)
+    {
+        // A field read by key is converted alone; the object built later holds that same value, changes included.
+        Assert.Equal(expected, Json(body));
+    }
+
     [Fact]
     public void JsonStringifyInsideHandler_SeesJavaScriptNumbers()
     {

@@ -57,6 +57,67 @@ public sealed class JavaScriptLambdaHandlerSettlementTests
     }
 
     [Fact]
+    public void SettledPromise_BindsToThisJintVersion()
+    {
+        // Otherwise every settled promise goes through a reaction: correct, but the fast path this suite checks is gone.
+        Assert.True(SettledPromise.IsAvailable);
+    }
+
+    [Theory]
+    [InlineData("exports.handler = async (e, context) => { Promise.resolve().then(() => context.succeed('job')); return 'own'; };", "\"job\"")]
+    [InlineData("exports.handler = async (e, context) => { queueMicrotask(() => context.succeed('job')); return 'own'; };", "\"job\"")]
+    [InlineData("exports.handler = async (e, context) => { Promise.resolve().then(() => Promise.resolve().then(() => context.succeed('late'))); return 'own'; };", "\"own\"")]
+    [InlineData("exports.handler = async (e, context) => { Promise.resolve().then(() => context.fail(new Error('job'))); throw new Error('own'); };", "job")]
+    public async Task InvokeAsync_JobQueuedBeforeTheHandlerReturned_RunsBeforeTheRuntimesReaction(string code, string expected)
+    {
+        // Node: the runtime's reaction to the returned (settled) promise queues behind the jobs already queued, and ahead of
+        // the jobs those queue in turn.
+        using var handler = JavaScriptLambdaHandler.FromCode(code, Options());
+
+        var outcome = await handler.InvokeAsync(JsonNode.Parse("{}"));
+
+        var text = outcome is LambdaOutcome.Failed failed ? JsonNode.Parse(failed.Cause!)!["errorMessage"]!.GetValue<string>() : Payload(outcome);
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData("exports.handler = async (e, context, callback) => { callback(null, 'callback'); return 'promise'; };", "\"callback\"")]
+    [InlineData("exports.handler = async (e, context) => { context.succeed('context'); return 'promise'; };", "\"context\"")]
+    [InlineData("exports.handler = async (e, context) => { context.succeed('context'); throw new Error('promise'); };", "\"context\"")]
+    public async Task InvokeAsync_SettledBeforeItsPromiseReturned_KeepsTheFirstSettlement(string code, string expected)
+    {
+        using var handler = JavaScriptLambdaHandler.FromCode(code, Options());
+
+        Assert.Equal(expected, Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SettledPromiseOfASubclass_ThenStillBuildsItsSpecies()
+    {
+        // then() constructs the promise's species for its result: a subclass constructor runs, and is seen by the next call.
+        using var handler = JavaScriptLambdaHandler.FromCode(
+            "let made = 0; class P extends Promise { constructor(f) { made++; super(f); } }"
+            + " exports.handler = () => P.resolve(made);",
+            Options());
+
+        Assert.Equal("0", Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+        Assert.Equal("2", Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_PromiseWithOwnConstructorGetter_ThenReadsIt()
+    {
+        using var handler = JavaScriptLambdaHandler.FromCode(
+            "let reads = 0;"
+            + " exports.handler = () => { const p = Promise.resolve(reads);"
+            + " Object.defineProperty(p, 'constructor', { get() { reads++; return Promise; } }); return p; };",
+            Options());
+
+        Assert.Equal("0", Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+        Assert.Equal("1", Payload(await handler.InvokeAsync(JsonNode.Parse("{}"))));
+    }
+
+    [Fact]
     public async Task InvokeAsync_RejectedWithNamedError_ReportsNameMessageAndHandlerFrame()
     {
         using var handler = JavaScriptLambdaHandler.FromCode(

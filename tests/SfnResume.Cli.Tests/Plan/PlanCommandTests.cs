@@ -63,6 +63,24 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_Text_ManySkippedStates_ShowsTheFirstAndHowManyMore()
+    {
+        var history = RepoPaths.InRoot("tests", "SfnResume.Core.Tests", "testdata", "history", "gen-1000-iso.history.json");
+        var definition = RepoPaths.InRoot("tests", "SfnResume.Resume.Tests", "testdata", "plans", "gen-1000.asl.json");
+
+        var text = await CliRunner.RunAsync("plan", "--history", history, "--definition", definition);
+        var json = await CliRunner.RunAsync("plan", "--history", history, "--definition", definition, "--output", "json");
+
+        Assert.Equal(0, text.ExitCode);
+        var skipped = JsonNode.Parse(json.Out)!["skipped"]!.AsArray().Select(k => (string)k!["state"]!).ToList();
+        Assert.True(skipped.Count > 12, $"{skipped.Count} skipped");
+        var line = text.Out.Split('\n').Single(l => l.StartsWith("Skips", StringComparison.Ordinal));
+        Assert.Equal(
+            $"Skips      {string.Join(", ", skipped.Take(10))} and {skipped.Count - 10} more ({skipped.Count} states; --output json lists them all)",
+            line);
+    }
+
+    [Fact]
     public async Task Plan_Out_WritesDefinitionAndInputFiles()
     {
         var run = await CliRunner.RunAsync("plan", "--history", s_history, "--definition", s_definition, "--out", _temp);

@@ -46,7 +46,7 @@ internal static class PlanText
 
         if (plan.Skipped.Length > 0)
         {
-            o.WriteLine($"{s.Bold("Skips")}      {string.Join(", ", plan.Skipped.Select(k => k.Name))}");
+            o.WriteLine($"{s.Bold("Skips")}      {SkippedList(plan)}");
         }
 
         o.WriteLine($"{s.Bold("Copy")}       {plan.StateMachineName} (Choice state '{plan.ChoiceStateName}' in front)");
@@ -69,5 +69,17 @@ internal static class PlanText
     {
         var flat = text.ReplaceLineEndings(" ");
         return flat.Length > 300 ? flat[..300] + "…" : flat;
+    }
+
+    /// <summary>How many names of skipped states the text shows; <c>--output json</c> lists them all.</summary>
+    internal const int SkippedShown = 12;
+
+    /// <summary>The skipped states' names, the first <see cref="SkippedShown"/> of a long list and how many more.</summary>
+    internal static string SkippedList(ResumePlan plan)
+    {
+        var names = plan.Skipped.Select(k => k.Name);
+        return plan.Skipped.Length <= SkippedShown
+            ? string.Join(", ", names)
+            : $"{string.Join(", ", names.Take(SkippedShown - 2))} and {plan.Skipped.Length - (SkippedShown - 2)} more ({plan.Skipped.Length} states; --output json lists them all)";
     }
 }

@@ -29,6 +29,9 @@ internal sealed class TaskNode : WorkStateNode
     private readonly JsonataTemplate? _arguments;
     private readonly JsonataOutcome? _jsonata;
 
+    /// <summary>What served this state's function last (function ARN only), kept while the resolver and its choice stay the same.</summary>
+    private LambdaRoute? _route;
+
     public TaskNode(TaskState state, ErrorHandling handling, EngineRandom random)
         : base(state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, handling, random)
     {
@@ -164,8 +167,10 @@ internal sealed class TaskNode : WorkStateNode
         }
         else
         {
-            frame.Source = recorder.LambdaScheduled(frame.Source, frame.Now, _resource, taskInput.Text, timeout);
-            frame.Source = recorder.Simple(HistoryEventType.LambdaFunctionStarted, frame.Source, frame.Now);
+            // The call starts as it is scheduled: one reading of the clock stamps both events.
+            var at = frame.Now;
+            frame.Source = recorder.LambdaScheduled(frame.Source, at, _resource, taskInput.Text, timeout);
+            frame.Source = recorder.Simple(HistoryEventType.LambdaFunctionStarted, frame.Source, at);
         }
 
         run.CountTaskCall();
@@ -182,7 +187,7 @@ internal sealed class TaskNode : WorkStateNode
         LambdaOutcome outcome;
         try
         {
-            var pending = invoker.InvokeAsync(invocation, frame.Token);
+            var pending = Invoke(invoker, invocation, frame.Token);
             if (pending.IsCompletedSuccessfully)
             {
                 outcome = pending.Result;
@@ -224,6 +229,26 @@ internal sealed class TaskNode : WorkStateNode
                 var error = heartbeat is { } hb && (timeout is null || hb < timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
                 return RecordFailure(frame, new Failure(error, null), true);
         }
+    }
+
+    /// <summary>
+    /// Calls the function. Behind a <see cref="LambdaResolver"/> a function ARN is served by the same invoker call after
+    /// call, so the choice is made once and kept (a lambda:invoke state names its function in each call's parameters).
+    /// </summary>
+    private ValueTask<LambdaOutcome> Invoke(ILambdaInvoker invoker, LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (_isInvoke || invoker is not LambdaResolver resolver)
+        {
+            return invoker.InvokeAsync(invocation, cancellationToken);
+        }
+
+        var route = _route;
+        if (route is null || !ReferenceEquals(route.Source, resolver) || !route.IsCurrent)
+        {
+            _route = route = resolver.Route(invocation.Function.Name, Name);
+        }
+
+        return route.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>

@@ -85,21 +85,22 @@ internal static class CompactJson
             return;
         }
 
-        if (value.TryGetValue(out string? s))
+        // Value types first: asking a CLR-backed int for a string (a reference type) boxes the int to test it.
+        if (value.TryGetValue(out int i))
         {
-            AppendString(builder, s);
-        }
-        else if (value.TryGetValue(out int i))
-        {
-            builder.Append(i.ToString(CultureInfo.InvariantCulture));
+            AppendInteger(builder, i);
         }
         else if (value.TryGetValue(out long l))
         {
-            builder.Append(l.ToString(CultureInfo.InvariantCulture));
+            AppendInteger(builder, l);
         }
         else if (value.TryGetValue(out bool b))
         {
             builder.Append(b ? "true" : "false");
+        }
+        else if (value.TryGetValue(out string? s))
+        {
+            AppendString(builder, s);
         }
         else
         {
@@ -171,6 +172,14 @@ internal static class CompactJson
                 builder.Append(']');
                 return;
         }
+    }
+
+    /// <summary>An integer in invariant digits, formatted in place (no string per number).</summary>
+    private static void AppendInteger(StringBuilder builder, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        builder.Append(digits[..written]);
     }
 
     private static void AppendAscii(StringBuilder builder, ReadOnlySpan<byte> ascii)

@@ -24,6 +24,8 @@ namespace SfnResume.Benchmarks;
 public class EngineWorkloadDelegateBenchmarks
 {
     private static readonly string s_script = Path.Combine(BenchPaths.Shared, "workloads", "lambdas", "fail3-then-succeed.js");
+    private static readonly string s_fatalFrame = "    at handler (" + s_script + ":8:19)";
+    private static readonly string s_transientFrame = "    at handler (" + s_script + ":15:23)";
     private readonly Dictionary<long, int> _attempts = [];
     private StepFunctionsEngine _engine = null!;
     private CompiledStateMachine _machine = null!;
@@ -56,16 +58,14 @@ public class EngineWorkloadDelegateBenchmarks
         var i = Integer(payload!["i"]!.AsValue());
         if (i % 100 == 99)
         {
-            return NodeError("Fatal", "permanent failure i=" + i.ToString(CultureInfo.InvariantCulture), "    at handler (" + s_script + ":8:19)");
+            return NodeError("Fatal", string.Create(CultureInfo.InvariantCulture, $"permanent failure i={i}"), s_fatalFrame);
         }
 
         _attempts.TryGetValue(i, out var k);
         _attempts[i] = ++k;
         if (k <= 3)
         {
-            return NodeError(
-                "Transient", "attempt " + k.ToString(CultureInfo.InvariantCulture) + " of i=" + i.ToString(CultureInfo.InvariantCulture),
-                "    at handler (" + s_script + ":15:23)");
+            return NodeError("Transient", string.Create(CultureInfo.InvariantCulture, $"attempt {k} of i={i}"), s_transientFrame);
         }
 
         return new LambdaOutcome.Succeeded(new JsonObject { ["attempts"] = k });
@@ -77,5 +77,5 @@ public class EngineWorkloadDelegateBenchmarks
 
     /// <summary>The Node.js runtime's error document for an <c>Error</c> renamed to <paramref name="name"/> (nothing here needs escaping).</summary>
     private static LambdaOutcome.Failed NodeError(string name, string message, string frame) =>
-        new(name, "{\"errorType\":\"" + name + "\",\"errorMessage\":\"" + message + "\",\"trace\":[\"Error: " + message + "\",\"" + frame + "\"]}");
+        new(name, $$"""{"errorType":"{{name}}","errorMessage":"{{message}}","trace":["Error: {{message}}","{{frame}}"]}""");
 }

@@ -102,18 +102,21 @@ internal sealed class TaskNode : WorkStateNode
 
         int[]? counters = null;
         var retryCount = 0;
+        LambdaFunctionScheduledEventDetails? scheduled = null;
         while (true)
         {
-            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount).ConfigureAwait(true);
-            if (attempt.Failure is { } failure)
+            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount, scheduled).ConfigureAwait(true);
+            scheduled = attempt.Scheduled;
+            if (attempt.Result is null)
             {
-                if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
+                // A task failure is never terminal: a Failure is made only when the error is not retried.
+                if (TryRetry(frame, attempt.Error, isTerminal: false, ref counters, ref retryCount, out var pause))
                 {
                     await frame.DelayAsync(pause).ConfigureAwait(true);
                     continue;
                 }
 
-                return CatchOrFail(frame, input, failure, enteredId);
+                return CatchOrFail(frame, input, new Failure(attempt.Error, attempt.Cause), enteredId);
             }
 
             if (_jsonata is not null)
@@ -145,7 +148,9 @@ internal sealed class TaskNode : WorkStateNode
         }
     }
 
-    private async ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount)
+    /// <param name="scheduled">The details of this state entry's first LambdaFunctionScheduled event: every retry
+    /// schedules the same function with the same input and timeout, so their events share one details object.</param>
+    private async ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount, LambdaFunctionScheduledEventDetails? scheduled)
     {
         var run = frame.Run;
         var recorder = run.Recorder;
@@ -162,14 +167,15 @@ internal sealed class TaskNode : WorkStateNode
             if (parameters?["FunctionName"] is not JsonValue nameValue || !JsonNodes.TryGetString(nameValue, out var name)
                 || !LambdaFunctionRef.TryParse(name, out function))
             {
-                return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"])), false);
+                return RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"]), false);
             }
         }
         else
         {
             // The call starts as it is scheduled: one reading of the clock stamps both events.
             var at = frame.Now;
-            frame.Source = recorder.LambdaScheduled(frame.Source, at, _resource, taskInput.Text, timeout);
+            scheduled ??= HistoryRecorder.LambdaScheduledDetails(_resource, taskInput.Text, timeout);
+            frame.Source = recorder.LambdaScheduled(frame.Source, at, scheduled);
             frame.Source = recorder.Simple(HistoryEventType.LambdaFunctionStarted, frame.Source, at);
         }
 
@@ -180,7 +186,7 @@ internal sealed class TaskNode : WorkStateNode
         {
             // No invoker at all: the function does not exist here, as Lambda would say it.
             var cause = LambdaErrorNames.NotFoundCause(function!, run.Identity.Region, run.Identity.AccountId, run.Options.NewGuid().ToString());
-            return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, cause), false);
+            return RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, cause, false) with { Scheduled = scheduled };
         }
 
         var invocation = new LambdaInvocation(function!, payload, run.StateMachineName, Name, retryCount, run.ExecutionArn) { StateTimeout = limit };
@@ -220,14 +226,14 @@ internal sealed class TaskNode : WorkStateNode
                 var result = _isInvoke
                     ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now, logTail))
                     : taskInput.With(succeeded.Payload, shared: taskInput.Holds(succeeded.Payload) && taskInput.IsShared);
-                return Succeed(frame, result);
+                return Succeed(frame, result) with { Scheduled = scheduled };
             case LambdaOutcome.Mocked mocked:
-                return Succeed(frame, Payload.FromNode(mocked.Result));
+                return Succeed(frame, Payload.FromNode(mocked.Result)) with { Scheduled = scheduled };
             case LambdaOutcome.Failed failed:
-                return RecordFailure(frame, new Failure(failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause), false);
+                return RecordFailure(frame, failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause, false) with { Scheduled = scheduled };
             default:
                 var error = heartbeat is { } hb && (timeout is null || hb < timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
-                return RecordFailure(frame, new Failure(error, null), true);
+                return RecordFailure(frame, error, null, true) with { Scheduled = scheduled };
         }
     }
 
@@ -259,11 +265,11 @@ internal sealed class TaskNode : WorkStateNode
     {
         if (DataLimits.ExceedsPayloadLimit(result.Text, frame.Run.Options.MaxPayloadBytes))
         {
-            return RecordFailure(frame, new Failure(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(_isInvoke ? "lambda" : _resource)), false);
+            return RecordFailure(frame, StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(_isInvoke ? "lambda" : _resource), false);
         }
 
         RecordSuccess(frame, result);
-        return new Attempt(result, null);
+        return new Attempt(result, null, null);
     }
 
     private void RecordSuccess(Frame frame, Payload result)
@@ -274,19 +280,19 @@ internal sealed class TaskNode : WorkStateNode
             : recorder.LambdaSucceeded(frame.Source, frame.Now, result.Text);
     }
 
-    private Attempt RecordFailure(Frame frame, Failure failure, bool timedOut)
+    private Attempt RecordFailure(Frame frame, string? error, string? cause, bool timedOut)
     {
         var recorder = frame.Run.Recorder;
         if (_isInvoke)
         {
-            frame.Source = recorder.TaskError(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, frame.Source, frame.Now, "lambda", "invoke", failure.Error, failure.Cause);
+            frame.Source = recorder.TaskError(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, frame.Source, frame.Now, "lambda", "invoke", error, cause);
         }
         else
         {
-            frame.Source = recorder.LambdaError(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, frame.Source, frame.Now, failure.Error, failure.Cause);
+            frame.Source = recorder.LambdaError(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, frame.Source, frame.Now, error, cause);
         }
 
-        return new Attempt(null, failure);
+        return new Attempt(null, error, cause);
     }
 
     private static TimeSpan? Limit(long? timeout, long? heartbeat)
@@ -349,5 +355,10 @@ internal sealed class TaskNode : WorkStateNode
         return LambdaInvokeResponse.Create(payload, id, traceId, at, logResult: logTail ? LambdaInvokeResponse.LogTail(id) : null);
     }
 
-    private readonly record struct Attempt(Payload? Result, Failure? Failure);
+    /// <summary>One call's outcome: its result, or (when <see cref="Result"/> is null) the error and cause it failed with.</summary>
+    private readonly record struct Attempt(Payload? Result, string? Error, string? Cause)
+    {
+        /// <summary>The LambdaFunctionScheduled details the attempt wrote, for the retries of the same entry to reuse.</summary>
+        public LambdaFunctionScheduledEventDetails? Scheduled { get; init; }
+    }
 }

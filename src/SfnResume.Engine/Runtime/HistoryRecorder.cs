@@ -107,15 +107,21 @@ internal sealed partial class HistoryRecorder
     public long MapRunFailed(long previous, DateTimeOffset at, string? error, string? cause) =>
         Add((previous, at, details: new ErrorEventDetails { Error = error, Cause = cause }), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunFailed, PreviousEventId = s.previous, Timestamp = s.at, MapRunFailedEventDetails = s.details });
 
-    public long LambdaScheduled(long previous, DateTimeOffset at, string resource, string input, long? timeoutInSeconds)
+    public static LambdaFunctionScheduledEventDetails LambdaScheduledDetails(string resource, string input, long? timeoutInSeconds) => new()
     {
-        var details = new LambdaFunctionScheduledEventDetails
-        {
-            Resource = resource,
-            Input = input,
-            InputDetails = s_notTruncated,
-            TimeoutInSeconds = timeoutInSeconds,
-        };
+        Resource = resource,
+        Input = input,
+        InputDetails = s_notTruncated,
+        TimeoutInSeconds = timeoutInSeconds,
+    };
+
+    public long LambdaScheduled(long previous, DateTimeOffset at, string resource, string input, long? timeoutInSeconds) =>
+        LambdaScheduled(previous, at, LambdaScheduledDetails(resource, input, timeoutInSeconds));
+
+    /// <summary>LambdaFunctionScheduled with details made by <see cref="LambdaScheduledDetails"/>; they are immutable, so
+    /// the retries of one state entry (same function, input and timeout) can share them.</summary>
+    public long LambdaScheduled(long previous, DateTimeOffset at, LambdaFunctionScheduledEventDetails details)
+    {
         lock (_gate)
         {
             CheckRoom();

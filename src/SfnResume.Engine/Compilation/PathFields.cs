@@ -135,15 +135,16 @@ internal sealed class ResultPathField
         }
 
         // A new top-level member is written last (object members keep insertion order), so the output's text is
-        // the input's text with the member appended: the input is not serialised a second time.
-        var text = _memberPrefix is not null && rawInput.Node is JsonObject source && rawInput.HasCompactText && result.HasCompactText
-            && !source.ContainsKey(_path.Text[2..])
-            ? Append(rawInput.Text, _memberPrefix, result.Text)
-            : null;
+        // the input's text with the member appended: the input is not serialised a second time. The input's text
+        // is read before the change (it is the text of the unchanged input, known since the state was entered).
+        var inputText = _memberPrefix is not null && root is JsonObject && rawInput.HasCompactText && result.HasCompactText ? rawInput.Text : null;
+        var membersBefore = (root as JsonObject)?.Count ?? 0;
 
         // The raw input changes in place: its old text no longer applies, so the payload is new.
         var output = _path.SetInPlace(root, value);
-        return text is null ? Payload.FromNode(output) : Payload.FromCompactText(output, text);
+        return inputText is not null && output is JsonObject written && ReferenceEquals(written, root) && written.Count == membersBefore + 1
+            ? Payload.FromCompactText(output, Append(inputText, _memberPrefix!, result.Text))
+            : Payload.FromNode(output);
     }
 
     /// <summary><c>{...}</c> + member = <c>{...,"name":value}</c> (<c>{"name":value}</c> for <c>{}</c>), written in one string.</summary>

@@ -150,7 +150,7 @@ internal sealed class TaskNode : WorkStateNode
 
     /// <param name="scheduled">The details of this state entry's first LambdaFunctionScheduled event: every retry
     /// schedules the same function with the same input and timeout, so their events share one details object.</param>
-    private async ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount, LambdaFunctionScheduledEventDetails? scheduled)
+    private ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount, LambdaFunctionScheduledEventDetails? scheduled)
     {
         var run = frame.Run;
         var recorder = run.Recorder;
@@ -167,7 +167,7 @@ internal sealed class TaskNode : WorkStateNode
             if (parameters?["FunctionName"] is not JsonValue nameValue || !JsonNodes.TryGetString(nameValue, out var name)
                 || !LambdaFunctionRef.TryParse(name, out function))
             {
-                return RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"]), false);
+                return new ValueTask<Attempt>(RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"]), false));
             }
         }
         else
@@ -186,23 +186,38 @@ internal sealed class TaskNode : WorkStateNode
         {
             // No invoker at all: the function does not exist here, as Lambda would say it.
             var cause = LambdaErrorNames.NotFoundCause(function!, run.Identity.Region, run.Identity.AccountId, run.Options.NewGuid().ToString());
-            return RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, cause, false) with { Scheduled = scheduled };
+            return new ValueTask<Attempt>(RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, cause, false) with { Scheduled = scheduled });
         }
 
         var invocation = new LambdaInvocation(function!, payload, run.StateMachineName, Name, retryCount, run.ExecutionArn) { StateTimeout = limit };
+        var call = new Call(taskInput, timeout, heartbeat, logTail, scheduled);
+        ValueTask<LambdaOutcome> pending;
+        try
+        {
+            pending = Invoke(invoker, invocation, frame.Token);
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.TaskStateAborted);
+            throw;
+        }
+
+        // A function that answers at once (a delegate, a local handler without pending work) needs no state machine.
+        return pending.IsCompletedSuccessfully
+            ? new ValueTask<Attempt>(Complete(frame, pending.Result, call))
+            : AwaitOutcomeAsync(frame, pending, limit, call);
+    }
+
+    private async ValueTask<Attempt> AwaitOutcomeAsync(Frame frame, ValueTask<LambdaOutcome> pending, TimeSpan? limit, Call call)
+    {
         LambdaOutcome outcome;
         try
         {
-            var pending = Invoke(invoker, invocation, frame.Token);
-            if (pending.IsCompletedSuccessfully)
-            {
-                outcome = pending.Result;
-            }
-            else if (limit is { } max)
+            if (limit is { } max)
             {
                 try
                 {
-                    outcome = await pending.AsTask().WaitAsync(max, run.Time, frame.Token).ConfigureAwait(true);
+                    outcome = await pending.AsTask().WaitAsync(max, frame.Run.Time, frame.Token).ConfigureAwait(true);
                 }
                 catch (TimeoutException)
                 {
@@ -220,20 +235,27 @@ internal sealed class TaskNode : WorkStateNode
             throw;
         }
 
+        return Complete(frame, outcome, call);
+    }
+
+    /// <summary>Records what the call produced: the success event (or the result's quota failure), or the failure.</summary>
+    private Attempt Complete(Frame frame, LambdaOutcome outcome, Call call)
+    {
+        var taskInput = call.TaskInput;
         switch (outcome)
         {
             case LambdaOutcome.Succeeded succeeded:
                 var result = _isInvoke
-                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now, logTail))
+                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, frame.Run.Options.NewGuid(), frame.Now, call.LogTail))
                     : taskInput.With(succeeded.Payload, shared: taskInput.Holds(succeeded.Payload) && taskInput.IsShared);
-                return Succeed(frame, result) with { Scheduled = scheduled };
+                return Succeed(frame, result) with { Scheduled = call.Scheduled };
             case LambdaOutcome.Mocked mocked:
-                return Succeed(frame, Payload.FromNode(mocked.Result)) with { Scheduled = scheduled };
+                return Succeed(frame, Payload.FromNode(mocked.Result)) with { Scheduled = call.Scheduled };
             case LambdaOutcome.Failed failed:
-                return RecordFailure(frame, failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause, false) with { Scheduled = scheduled };
+                return RecordFailure(frame, failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause, false) with { Scheduled = call.Scheduled };
             default:
-                var error = heartbeat is { } hb && (timeout is null || hb < timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
-                return RecordFailure(frame, error, null, true) with { Scheduled = scheduled };
+                var error = call.Heartbeat is { } hb && (call.Timeout is null || hb < call.Timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
+                return RecordFailure(frame, error, null, true) with { Scheduled = call.Scheduled };
         }
     }
 
@@ -354,6 +376,9 @@ internal sealed class TaskNode : WorkStateNode
             + id.Replace("-", "", StringComparison.Ordinal)[..24] + ";Sampled=0;Lineage=1:00000000:0";
         return LambdaInvokeResponse.Create(payload, id, traceId, at, logResult: logTail ? LambdaInvokeResponse.LogTail(id) : null);
     }
+
+    /// <summary>What one call needs once its outcome is known.</summary>
+    private readonly record struct Call(Payload TaskInput, long? Timeout, long? Heartbeat, bool LogTail, LambdaFunctionScheduledEventDetails? Scheduled);
 
     /// <summary>One call's outcome: its result, or (when <see cref="Result"/> is null) the error and cause it failed with.</summary>
     private readonly record struct Attempt(Payload? Result, string? Error, string? Cause)

@@ -68,83 +68,135 @@ internal sealed class TaskNode : WorkStateNode
             || _timeout.ReadsContext || _heartbeat.ReadsContext;
     }
 
-    public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
+    /// <summary>
+    /// Runs synchronously while the calls and retry pauses complete at once (a delegate or local handler, a zero pause)
+    /// and continues in <see cref="RunOnAsync"/> from the first call or pause that does not.
+    /// </summary>
+    public override ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
         var enteredId = Enter(frame, input);
-        Payload taskInput;
-        long? timeout;
-        long? heartbeat;
+        if (!TryPrepare(frame, input, enteredId, out var call, out var failed))
+        {
+            return new ValueTask<Step>(failed);
+        }
+
+        var retries = default(Retries);
+        while (true)
+        {
+            var pending = AttemptAsync(frame, call.Input, call.Timeout, call.Heartbeat, retries.Count, retries.Scheduled);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                return RunOnAsync(frame, input, enteredId, call, retries, pending, default, afterDelay: false);
+            }
+
+            if (Decide(frame, input, enteredId, pending.Result, ref retries, out var pause) is { } step)
+            {
+                return new ValueTask<Step>(step);
+            }
+
+            var delay = frame.DelayAsync(pause);
+            if (!delay.IsCompletedSuccessfully)
+            {
+                return RunOnAsync(frame, input, enteredId, call, retries, default, delay, afterDelay: true);
+            }
+        }
+    }
+
+    /// <summary>The same loop as <see cref="RunAsync"/>, from a call (<paramref name="pending"/>) or a pause (<paramref name="delay"/>) still running.</summary>
+    private async ValueTask<Step> RunOnAsync(
+        Frame frame, Payload input, long enteredId, PreparedCall call, Retries retries, ValueTask<Attempt> pending, ValueTask delay, bool afterDelay)
+    {
+        while (true)
+        {
+            if (afterDelay)
+            {
+                await delay.ConfigureAwait(true);
+                pending = AttemptAsync(frame, call.Input, call.Timeout, call.Heartbeat, retries.Count, retries.Scheduled);
+            }
+
+            var attempt = await pending.ConfigureAwait(true);
+            if (Decide(frame, input, enteredId, attempt, ref retries, out var pause) is { } step)
+            {
+                return step;
+            }
+
+            delay = frame.DelayAsync(pause);
+            afterDelay = true;
+        }
+    }
+
+    /// <summary>InputPath and Parameters (or Arguments), TimeoutSeconds and HeartbeatSeconds; false with the state's failure step when one fails.</summary>
+    private bool TryPrepare(Frame frame, Payload input, long enteredId, out PreparedCall call, out Step failed)
+    {
+        failed = default;
         try
         {
             if (_jsonata is not null)
             {
                 var scope = JsonataScope.ForInput(frame, input.Node, ReadsContext);
-                taskInput = _arguments is null ? input : Payload.FromNode(_arguments.Evaluate(scope));
-                timeout = _timeout.Resolve(scope);
-                heartbeat = _heartbeat.Resolve(scope);
+                call = new PreparedCall(_arguments is null ? input : Payload.FromNode(_arguments.Evaluate(scope)), _timeout.Resolve(scope), _heartbeat.Resolve(scope));
             }
             else
             {
                 var effective = _inputPath.Apply(frame, input);
-                taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
-                timeout = _timeout.Resolve(frame, effective.Node);
-                heartbeat = _heartbeat.Resolve(frame, effective.Node);
+                var taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+                call = new PreparedCall(taskInput, _timeout.Resolve(frame, effective.Node), _heartbeat.Resolve(frame, effective.Node));
             }
+
+            return true;
+        }
+        catch (StatesException e)
+        {
+            failed = Failed(e, enteredId);
+        }
+        catch (QueryEvaluationException e)
+        {
+            failed = CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
+        }
+
+        call = default;
+        return false;
+    }
+
+    /// <summary>
+    /// After one call: the state's final step (exit, catch or failure), or null with the <paramref name="pause"/> before
+    /// the retry. Pipeline after the call: ResultSelector, ResultPath, OutputPath, Assign (or JSONata Output/Assign).
+    /// </summary>
+    private Step? Decide(Frame frame, Payload input, long enteredId, Attempt attempt, ref Retries retries, out TimeSpan pause)
+    {
+        retries.Scheduled = attempt.Scheduled;
+        if (attempt.Result is not { } result)
+        {
+            // A task failure is never terminal: a Failure is made only when the error is not retried.
+            return TryRetry(frame, attempt.Error, isTerminal: false, ref retries.Counters, ref retries.Count, out pause)
+                ? null
+                : CatchOrFail(frame, input, new Failure(attempt.Error, attempt.Cause), enteredId);
+        }
+
+        pause = default;
+        if (_jsonata is not null)
+        {
+            try
+            {
+                var (output, jsonataAssigned) = _jsonata.Evaluate(JsonataScope.ForResult(frame, input.Node, result.Node, ReadsContext), result);
+                return Exit(frame, output, jsonataAssigned, Next);
+            }
+            catch (QueryEvaluationException e)
+            {
+                return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
+            }
+        }
+
+        try
+        {
+            var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
+            var assigned = _assign?.Evaluate(frame, result.Node, Random);
+            var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
+            return Exit(frame, output, assigned, Next);
         }
         catch (StatesException e)
         {
             return Failed(e, enteredId);
-        }
-        catch (QueryEvaluationException e)
-        {
-            return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
-        }
-
-        int[]? counters = null;
-        var retryCount = 0;
-        LambdaFunctionScheduledEventDetails? scheduled = null;
-        while (true)
-        {
-            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount, scheduled).ConfigureAwait(true);
-            scheduled = attempt.Scheduled;
-            if (attempt.Result is null)
-            {
-                // A task failure is never terminal: a Failure is made only when the error is not retried.
-                if (TryRetry(frame, attempt.Error, isTerminal: false, ref counters, ref retryCount, out var pause))
-                {
-                    await frame.DelayAsync(pause).ConfigureAwait(true);
-                    continue;
-                }
-
-                return CatchOrFail(frame, input, new Failure(attempt.Error, attempt.Cause), enteredId);
-            }
-
-            if (_jsonata is not null)
-            {
-                try
-                {
-                    var (output, jsonataAssigned) = _jsonata.Evaluate(
-                        JsonataScope.ForResult(frame, input.Node, attempt.Result!.Node, ReadsContext), attempt.Result!);
-                    return Exit(frame, output, jsonataAssigned, Next);
-                }
-                catch (QueryEvaluationException e)
-                {
-                    return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
-                }
-            }
-
-            try
-            {
-                var result = attempt.Result!;
-                var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
-                var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
-                return Exit(frame, output, assigned, Next);
-            }
-            catch (StatesException e)
-            {
-                return Failed(e, enteredId);
-            }
         }
     }
 
@@ -375,6 +427,17 @@ internal sealed class TaskNode : WorkStateNode
         var traceId = "Root=1-" + at.ToUnixTimeSeconds().ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "-"
             + id.Replace("-", "", StringComparison.Ordinal)[..24] + ";Sampled=0;Lineage=1:00000000:0";
         return LambdaInvokeResponse.Create(payload, id, traceId, at, logResult: logTail ? LambdaInvokeResponse.LogTail(id) : null);
+    }
+
+    /// <summary>The state's effective call: the task input and its resolved timeouts, the same for every retry.</summary>
+    private readonly record struct PreparedCall(Payload Input, long? Timeout, long? Heartbeat);
+
+    /// <summary>Retry bookkeeping of one state entry: one counter per retrier, retries so far, the shared scheduling details.</summary>
+    private struct Retries
+    {
+        public int[]? Counters;
+        public int Count;
+        public LambdaFunctionScheduledEventDetails? Scheduled;
     }
 
     /// <summary>What one call needs once its outcome is known.</summary>

@@ -14,6 +14,9 @@ namespace SfnResume.Engine.Runtime;
 /// </summary>
 internal static class CompactJson
 {
+    private static readonly Type s_intValue = JsonValue.Create(0).GetType();
+    private static readonly Type s_stringValue = JsonValue.Create("").GetType();
+
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
@@ -79,6 +82,21 @@ internal static class CompactJson
 
     private static void AppendValue(StringBuilder builder, JsonValue value)
     {
+        // The usual computed values (an int from States.MathAdd, a string) are told by their node type: each
+        // TryGetValue below is a generic virtual call, and a CLR string would otherwise be asked four times.
+        var type = value.GetType();
+        if (type == s_intValue)
+        {
+            AppendInteger(builder, value.GetValue<int>());
+            return;
+        }
+
+        if (type == s_stringValue)
+        {
+            AppendString(builder, value.GetValue<string>());
+            return;
+        }
+
         if (value.TryGetValue(out JsonElement element))
         {
             AppendElement(builder, element);

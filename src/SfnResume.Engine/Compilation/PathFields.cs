@@ -76,10 +76,17 @@ internal sealed class ResultPathField
     private readonly ReferencePath? _path;
     private readonly bool _discard;
 
+    /// <summary>For <c>$.name</c> (a plain identifier): <c>"name":</c>, the member's compact JSON prefix.</summary>
+    private readonly string? _memberPrefix;
+
     private ResultPathField(ReferencePath? path, bool discard)
     {
         _path = path;
         _discard = discard;
+        if (path is not null && IsTopLevelIdentifier(path.Text))
+        {
+            _memberPrefix = "\"" + path.Text[2..] + "\":";
+        }
     }
 
     public static ResultPathField Replace { get; } = new(null, false);
@@ -127,7 +134,57 @@ internal sealed class ResultPathField
             value = value.DeepClone();
         }
 
+        // A new top-level member is written last (object members keep insertion order), so the output's text is
+        // the input's text with the member appended: the input is not serialised a second time. The input's text
+        // is read before the change (it is the text of the unchanged input, known since the state was entered).
+        var inputText = _memberPrefix is not null && root is JsonObject && rawInput.HasCompactText && result.HasCompactText ? rawInput.Text : null;
+        var membersBefore = (root as JsonObject)?.Count ?? 0;
+
         // The raw input changes in place: its old text no longer applies, so the payload is new.
-        return Payload.FromNode(_path.SetInPlace(root, value));
+        var output = _path.SetInPlace(root, value);
+        return inputText is not null && output is JsonObject written && ReferenceEquals(written, root) && written.Count == membersBefore + 1
+            ? Payload.FromCompactText(output, Append(inputText, _memberPrefix!, result.Text))
+            : Payload.FromNode(output);
+    }
+
+    /// <summary><c>{...}</c> + member = <c>{...,"name":value}</c> (<c>{"name":value}</c> for <c>{}</c>), written in one string.</summary>
+    private static string Append(string objectText, string memberPrefix, string valueText)
+    {
+        // Everything before the closing brace, with a comma when the object has members.
+        var head = objectText.Length == 2 ? 1 : objectText.Length;
+        return string.Create(head + memberPrefix.Length + valueText.Length + 1, (objectText, memberPrefix, valueText), static (span, parts) =>
+        {
+            var (obj, prefix, value) = parts;
+            obj.AsSpan(0, obj.Length - 1).CopyTo(span);
+            var at = obj.Length - 1;
+            if (obj.Length > 2)
+            {
+                span[at++] = ',';
+            }
+
+            prefix.CopyTo(span[at..]);
+            at += prefix.Length;
+            value.CopyTo(span[at..]);
+            span[^1] = '}';
+        });
+    }
+
+    /// <summary><c>$.</c> followed by an identifier (letters, digits, underscore; not starting with a digit): one member of the root, no escaping.</summary>
+    private static bool IsTopLevelIdentifier(string path)
+    {
+        if (path.Length < 3 || !path.StartsWith("$.", StringComparison.Ordinal) || char.IsAsciiDigit(path[2]))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < path.Length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(path[i]) && path[i] != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -29,6 +29,9 @@ internal sealed class TaskNode : WorkStateNode
     private readonly JsonataTemplate? _arguments;
     private readonly JsonataOutcome? _jsonata;
 
+    /// <summary>What served this state's function last (function ARN only), kept while the resolver and its choice stay the same.</summary>
+    private LambdaRoute? _route;
+
     public TaskNode(TaskState state, ErrorHandling handling, EngineRandom random)
         : base(state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, handling, random)
     {
@@ -65,84 +68,141 @@ internal sealed class TaskNode : WorkStateNode
             || _timeout.ReadsContext || _heartbeat.ReadsContext;
     }
 
-    public override async ValueTask<Step> RunAsync(Frame frame, Payload input)
+    /// <summary>
+    /// Runs synchronously while the calls and retry pauses complete at once (a delegate or local handler, a zero pause)
+    /// and continues in <see cref="RunOnAsync"/> from the first call or pause that does not.
+    /// </summary>
+    public override ValueTask<Step> RunAsync(Frame frame, Payload input)
     {
         var enteredId = Enter(frame, input);
-        Payload taskInput;
-        long? timeout;
-        long? heartbeat;
+        if (!TryPrepare(frame, input, enteredId, out var call, out var failed))
+        {
+            return new ValueTask<Step>(failed);
+        }
+
+        var retries = default(Retries);
+        while (true)
+        {
+            var pending = AttemptAsync(frame, call.Input, call.Timeout, call.Heartbeat, retries.Count, retries.Scheduled);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                return RunOnAsync(frame, input, enteredId, call, retries, pending, default, afterDelay: false);
+            }
+
+            if (Decide(frame, input, enteredId, pending.Result, ref retries, out var pause) is { } step)
+            {
+                return new ValueTask<Step>(step);
+            }
+
+            var delay = frame.DelayAsync(pause);
+            if (!delay.IsCompletedSuccessfully)
+            {
+                return RunOnAsync(frame, input, enteredId, call, retries, default, delay, afterDelay: true);
+            }
+        }
+    }
+
+    /// <summary>The same loop as <see cref="RunAsync"/>, from a call (<paramref name="pending"/>) or a pause (<paramref name="delay"/>) still running.</summary>
+    private async ValueTask<Step> RunOnAsync(
+        Frame frame, Payload input, long enteredId, PreparedCall call, Retries retries, ValueTask<Attempt> pending, ValueTask delay, bool afterDelay)
+    {
+        while (true)
+        {
+            if (afterDelay)
+            {
+                await delay.ConfigureAwait(true);
+                pending = AttemptAsync(frame, call.Input, call.Timeout, call.Heartbeat, retries.Count, retries.Scheduled);
+            }
+
+            var attempt = await pending.ConfigureAwait(true);
+            if (Decide(frame, input, enteredId, attempt, ref retries, out var pause) is { } step)
+            {
+                return step;
+            }
+
+            delay = frame.DelayAsync(pause);
+            afterDelay = true;
+        }
+    }
+
+    /// <summary>InputPath and Parameters (or Arguments), TimeoutSeconds and HeartbeatSeconds; false with the state's failure step when one fails.</summary>
+    private bool TryPrepare(Frame frame, Payload input, long enteredId, out PreparedCall call, out Step failed)
+    {
+        failed = default;
         try
         {
             if (_jsonata is not null)
             {
                 var scope = JsonataScope.ForInput(frame, input.Node, ReadsContext);
-                taskInput = _arguments is null ? input : Payload.FromNode(_arguments.Evaluate(scope));
-                timeout = _timeout.Resolve(scope);
-                heartbeat = _heartbeat.Resolve(scope);
+                call = new PreparedCall(_arguments is null ? input : Payload.FromNode(_arguments.Evaluate(scope)), _timeout.Resolve(scope), _heartbeat.Resolve(scope));
             }
             else
             {
                 var effective = _inputPath.Apply(frame, input);
-                taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
-                timeout = _timeout.Resolve(frame, effective.Node);
-                heartbeat = _heartbeat.Resolve(frame, effective.Node);
+                var taskInput = _parameters is null ? effective : _parameters.Evaluate(frame, effective, Random);
+                call = new PreparedCall(taskInput, _timeout.Resolve(frame, effective.Node), _heartbeat.Resolve(frame, effective.Node));
             }
+
+            return true;
+        }
+        catch (StatesException e)
+        {
+            failed = Failed(e, enteredId);
+        }
+        catch (QueryEvaluationException e)
+        {
+            failed = CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
+        }
+
+        call = default;
+        return false;
+    }
+
+    /// <summary>
+    /// After one call: the state's final step (exit, catch or failure), or null with the <paramref name="pause"/> before
+    /// the retry. Pipeline after the call: ResultSelector, ResultPath, OutputPath, Assign (or JSONata Output/Assign).
+    /// </summary>
+    private Step? Decide(Frame frame, Payload input, long enteredId, Attempt attempt, ref Retries retries, out TimeSpan pause)
+    {
+        retries.Scheduled = attempt.Scheduled;
+        if (attempt.Result is not { } result)
+        {
+            // A task failure is never terminal: a Failure is made only when the error is not retried.
+            return TryRetry(frame, attempt.Error, isTerminal: false, ref retries.Counters, ref retries.Count, out pause)
+                ? null
+                : CatchOrFail(frame, input, new Failure(attempt.Error, attempt.Cause), enteredId);
+        }
+
+        pause = default;
+        if (_jsonata is not null)
+        {
+            try
+            {
+                var (output, jsonataAssigned) = _jsonata.Evaluate(JsonataScope.ForResult(frame, input.Node, result.Node, ReadsContext), result);
+                return Exit(frame, output, jsonataAssigned, Next);
+            }
+            catch (QueryEvaluationException e)
+            {
+                return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
+            }
+        }
+
+        try
+        {
+            var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
+            var assigned = _assign?.Evaluate(frame, result.Node, Random);
+            var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
+            return Exit(frame, output, assigned, Next);
         }
         catch (StatesException e)
         {
             return Failed(e, enteredId);
         }
-        catch (QueryEvaluationException e)
-        {
-            return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
-        }
-
-        int[]? counters = null;
-        var retryCount = 0;
-        while (true)
-        {
-            var attempt = await AttemptAsync(frame, taskInput, timeout, heartbeat, retryCount).ConfigureAwait(true);
-            if (attempt.Failure is { } failure)
-            {
-                if (TryRetry(frame, failure, ref counters, ref retryCount, out var pause))
-                {
-                    await frame.DelayAsync(pause).ConfigureAwait(true);
-                    continue;
-                }
-
-                return CatchOrFail(frame, input, failure, enteredId);
-            }
-
-            if (_jsonata is not null)
-            {
-                try
-                {
-                    var (output, jsonataAssigned) = _jsonata.Evaluate(
-                        JsonataScope.ForResult(frame, input.Node, attempt.Result!.Node, ReadsContext), attempt.Result!);
-                    return Exit(frame, output, jsonataAssigned, Next);
-                }
-                catch (QueryEvaluationException e)
-                {
-                    return CatchOrFail(frame, input, EvaluationFailed(frame, e, enteredId).Failure!, enteredId);
-                }
-            }
-
-            try
-            {
-                var result = attempt.Result!;
-                var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
-                var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
-                return Exit(frame, output, assigned, Next);
-            }
-            catch (StatesException e)
-            {
-                return Failed(e, enteredId);
-            }
-        }
     }
 
-    private async ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount)
+    /// <param name="scheduled">The details of this state entry's first LambdaFunctionScheduled event: every retry
+    /// schedules the same function with the same input and timeout, so their events share one details object.</param>
+    private ValueTask<Attempt> AttemptAsync(Frame frame, Payload taskInput, long? timeout, long? heartbeat, int retryCount, LambdaFunctionScheduledEventDetails? scheduled)
     {
         var run = frame.Run;
         var recorder = run.Recorder;
@@ -159,13 +219,16 @@ internal sealed class TaskNode : WorkStateNode
             if (parameters?["FunctionName"] is not JsonValue nameValue || !JsonNodes.TryGetString(nameValue, out var name)
                 || !LambdaFunctionRef.TryParse(name, out function))
             {
-                return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"])), false);
+                return new ValueTask<Attempt>(RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, "Function not found: " + JsonNodes.ToCompactJson(parameters?["FunctionName"]), false));
             }
         }
         else
         {
-            frame.Source = recorder.LambdaScheduled(frame.Source, frame.Now, _resource, taskInput.Text, timeout);
-            frame.Source = recorder.Simple(HistoryEventType.LambdaFunctionStarted, frame.Source, frame.Now);
+            // The call starts as it is scheduled: one reading of the clock stamps both events.
+            var at = frame.Now;
+            scheduled ??= HistoryRecorder.LambdaScheduledDetails(_resource, taskInput.Text, timeout);
+            frame.Source = recorder.LambdaScheduled(frame.Source, at, scheduled);
+            frame.Source = recorder.Simple(HistoryEventType.LambdaFunctionStarted, frame.Source, at);
         }
 
         run.CountTaskCall();
@@ -175,23 +238,38 @@ internal sealed class TaskNode : WorkStateNode
         {
             // No invoker at all: the function does not exist here, as Lambda would say it.
             var cause = LambdaErrorNames.NotFoundCause(function!, run.Identity.Region, run.Identity.AccountId, run.Options.NewGuid().ToString());
-            return RecordFailure(frame, new Failure(StatesErrorNames.LambdaResourceNotFoundException, cause), false);
+            return new ValueTask<Attempt>(RecordFailure(frame, StatesErrorNames.LambdaResourceNotFoundException, cause, false) with { Scheduled = scheduled });
         }
 
         var invocation = new LambdaInvocation(function!, payload, run.StateMachineName, Name, retryCount, run.ExecutionArn) { StateTimeout = limit };
+        var call = new Call(taskInput, timeout, heartbeat, logTail, scheduled);
+        ValueTask<LambdaOutcome> pending;
+        try
+        {
+            pending = Invoke(invoker, invocation, frame.Token);
+        }
+        catch (OperationCanceledException) when (frame.Token.IsCancellationRequested)
+        {
+            Aborts.Write(frame, HistoryEventType.TaskStateAborted);
+            throw;
+        }
+
+        // A function that answers at once (a delegate, a local handler without pending work) needs no state machine.
+        return pending.IsCompletedSuccessfully
+            ? new ValueTask<Attempt>(Complete(frame, pending.Result, call))
+            : AwaitOutcomeAsync(frame, pending, limit, call);
+    }
+
+    private async ValueTask<Attempt> AwaitOutcomeAsync(Frame frame, ValueTask<LambdaOutcome> pending, TimeSpan? limit, Call call)
+    {
         LambdaOutcome outcome;
         try
         {
-            var pending = invoker.InvokeAsync(invocation, frame.Token);
-            if (pending.IsCompletedSuccessfully)
-            {
-                outcome = pending.Result;
-            }
-            else if (limit is { } max)
+            if (limit is { } max)
             {
                 try
                 {
-                    outcome = await pending.AsTask().WaitAsync(max, run.Time, frame.Token).ConfigureAwait(true);
+                    outcome = await pending.AsTask().WaitAsync(max, frame.Run.Time, frame.Token).ConfigureAwait(true);
                 }
                 catch (TimeoutException)
                 {
@@ -209,21 +287,48 @@ internal sealed class TaskNode : WorkStateNode
             throw;
         }
 
+        return Complete(frame, outcome, call);
+    }
+
+    /// <summary>Records what the call produced: the success event (or the result's quota failure), or the failure.</summary>
+    private Attempt Complete(Frame frame, LambdaOutcome outcome, Call call)
+    {
+        var taskInput = call.TaskInput;
         switch (outcome)
         {
             case LambdaOutcome.Succeeded succeeded:
                 var result = _isInvoke
-                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, run.Options.NewGuid(), frame.Now, logTail))
+                    ? Payload.FromNode(InvokeResponse(succeeded.Payload, frame.Run.Options.NewGuid(), frame.Now, call.LogTail))
                     : taskInput.With(succeeded.Payload, shared: taskInput.Holds(succeeded.Payload) && taskInput.IsShared);
-                return Succeed(frame, result);
+                return Succeed(frame, result) with { Scheduled = call.Scheduled };
             case LambdaOutcome.Mocked mocked:
-                return Succeed(frame, Payload.FromNode(mocked.Result));
+                return Succeed(frame, Payload.FromNode(mocked.Result)) with { Scheduled = call.Scheduled };
             case LambdaOutcome.Failed failed:
-                return RecordFailure(frame, new Failure(failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause), false);
+                return RecordFailure(frame, failed.Error, _isInvoke ? Compact(failed.Cause) : failed.Cause, false) with { Scheduled = call.Scheduled };
             default:
-                var error = heartbeat is { } hb && (timeout is null || hb < timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
-                return RecordFailure(frame, new Failure(error, null), true);
+                var error = call.Heartbeat is { } hb && (call.Timeout is null || hb < call.Timeout) ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout;
+                return RecordFailure(frame, error, null, true) with { Scheduled = call.Scheduled };
         }
+    }
+
+    /// <summary>
+    /// Calls the function. Behind a <see cref="LambdaResolver"/> a function ARN is served by the same invoker call after
+    /// call, so the choice is made once and kept (a lambda:invoke state names its function in each call's parameters).
+    /// </summary>
+    private ValueTask<LambdaOutcome> Invoke(ILambdaInvoker invoker, LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (_isInvoke || invoker is not LambdaResolver resolver)
+        {
+            return invoker.InvokeAsync(invocation, cancellationToken);
+        }
+
+        var route = _route;
+        if (route is null || !ReferenceEquals(route.Source, resolver) || !route.IsCurrent)
+        {
+            _route = route = resolver.Route(invocation.Function.Name, Name);
+        }
+
+        return route.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>
@@ -234,11 +339,11 @@ internal sealed class TaskNode : WorkStateNode
     {
         if (DataLimits.ExceedsPayloadLimit(result.Text, frame.Run.Options.MaxPayloadBytes))
         {
-            return RecordFailure(frame, new Failure(StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(_isInvoke ? "lambda" : _resource)), false);
+            return RecordFailure(frame, StatesErrorNames.DataLimitExceeded, DataLimits.StateResultTooLarge(_isInvoke ? "lambda" : _resource), false);
         }
 
         RecordSuccess(frame, result);
-        return new Attempt(result, null);
+        return new Attempt(result, null, null);
     }
 
     private void RecordSuccess(Frame frame, Payload result)
@@ -249,19 +354,19 @@ internal sealed class TaskNode : WorkStateNode
             : recorder.LambdaSucceeded(frame.Source, frame.Now, result.Text);
     }
 
-    private Attempt RecordFailure(Frame frame, Failure failure, bool timedOut)
+    private Attempt RecordFailure(Frame frame, string? error, string? cause, bool timedOut)
     {
         var recorder = frame.Run.Recorder;
         if (_isInvoke)
         {
-            frame.Source = recorder.TaskError(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, frame.Source, frame.Now, "lambda", "invoke", failure.Error, failure.Cause);
+            frame.Source = recorder.TaskError(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, frame.Source, frame.Now, "lambda", "invoke", error, cause);
         }
         else
         {
-            frame.Source = recorder.LambdaError(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, frame.Source, frame.Now, failure.Error, failure.Cause);
+            frame.Source = recorder.LambdaError(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, frame.Source, frame.Now, error, cause);
         }
 
-        return new Attempt(null, failure);
+        return new Attempt(null, error, cause);
     }
 
     private static TimeSpan? Limit(long? timeout, long? heartbeat)
@@ -324,5 +429,24 @@ internal sealed class TaskNode : WorkStateNode
         return LambdaInvokeResponse.Create(payload, id, traceId, at, logResult: logTail ? LambdaInvokeResponse.LogTail(id) : null);
     }
 
-    private readonly record struct Attempt(Payload? Result, Failure? Failure);
+    /// <summary>The state's effective call: the task input and its resolved timeouts, the same for every retry.</summary>
+    private readonly record struct PreparedCall(Payload Input, long? Timeout, long? Heartbeat);
+
+    /// <summary>Retry bookkeeping of one state entry: one counter per retrier, retries so far, the shared scheduling details.</summary>
+    private struct Retries
+    {
+        public int[]? Counters;
+        public int Count;
+        public LambdaFunctionScheduledEventDetails? Scheduled;
+    }
+
+    /// <summary>What one call needs once its outcome is known.</summary>
+    private readonly record struct Call(Payload TaskInput, long? Timeout, long? Heartbeat, bool LogTail, LambdaFunctionScheduledEventDetails? Scheduled);
+
+    /// <summary>One call's outcome: its result, or (when <see cref="Result"/> is null) the error and cause it failed with.</summary>
+    private readonly record struct Attempt(Payload? Result, string? Error, string? Cause)
+    {
+        /// <summary>The LambdaFunctionScheduled details the attempt wrote, for the retries of the same entry to reuse.</summary>
+        public LambdaFunctionScheduledEventDetails? Scheduled { get; init; }
+    }
 }

@@ -24,9 +24,13 @@ internal abstract class WorkStateNode : StateNode
     /// <summary>
     /// Decides whether <paramref name="failure"/> is retried; when it is, counts the retry and returns the pause.
     /// </summary>
-    protected bool TryRetry(Frame frame, Failure failure, ref int[]? counters, ref int retryCount, out TimeSpan pause)
+    protected bool TryRetry(Frame frame, Failure failure, ref int[]? counters, ref int retryCount, out TimeSpan pause) =>
+        TryRetry(frame, failure.Error, failure.IsTerminal, ref counters, ref retryCount, out pause);
+
+    /// <summary>As <see cref="TryRetry(Frame, Failure, ref int[], ref int, out TimeSpan)"/>, for an error not (yet) held in a <see cref="Failure"/>.</summary>
+    protected bool TryRetry(Frame frame, string? error, bool isTerminal, ref int[]? counters, ref int retryCount, out TimeSpan pause)
     {
-        var next = failure.IsTerminal ? null : Handling.NextRetry(failure.Error, ref counters, frame.Run.Options.NextRandom);
+        var next = isTerminal ? null : Handling.NextRetry(error, ref counters, frame.Run.Options.NextRandom);
         if (next is null)
         {
             pause = default;

@@ -14,6 +14,9 @@ namespace SfnResume.Engine.Runtime;
 /// </summary>
 internal static class CompactJson
 {
+    private static readonly Type s_intValue = JsonValue.Create(0).GetType();
+    private static readonly Type s_stringValue = JsonValue.Create("").GetType();
+
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
@@ -79,27 +82,43 @@ internal static class CompactJson
 
     private static void AppendValue(StringBuilder builder, JsonValue value)
     {
+        // The usual computed values (an int from States.MathAdd, a string) are told by their node type: each
+        // TryGetValue below is a generic virtual call, and a CLR string would otherwise be asked four times.
+        var type = value.GetType();
+        if (type == s_intValue)
+        {
+            AppendInteger(builder, value.GetValue<int>());
+            return;
+        }
+
+        if (type == s_stringValue)
+        {
+            AppendString(builder, value.GetValue<string>());
+            return;
+        }
+
         if (value.TryGetValue(out JsonElement element))
         {
             AppendElement(builder, element);
             return;
         }
 
-        if (value.TryGetValue(out string? s))
+        // Value types first: asking a CLR-backed int for a string (a reference type) boxes the int to test it.
+        if (value.TryGetValue(out int i))
         {
-            AppendString(builder, s);
-        }
-        else if (value.TryGetValue(out int i))
-        {
-            builder.Append(i.ToString(CultureInfo.InvariantCulture));
+            AppendInteger(builder, i);
         }
         else if (value.TryGetValue(out long l))
         {
-            builder.Append(l.ToString(CultureInfo.InvariantCulture));
+            AppendInteger(builder, l);
         }
         else if (value.TryGetValue(out bool b))
         {
             builder.Append(b ? "true" : "false");
+        }
+        else if (value.TryGetValue(out string? s))
+        {
+            AppendString(builder, s);
         }
         else
         {
@@ -171,6 +190,14 @@ internal static class CompactJson
                 builder.Append(']');
                 return;
         }
+    }
+
+    /// <summary>An integer in invariant digits, formatted in place (no string per number).</summary>
+    private static void AppendInteger(StringBuilder builder, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        builder.Append(digits[..written]);
     }
 
     private static void AppendAscii(StringBuilder builder, ReadOnlySpan<byte> ascii)

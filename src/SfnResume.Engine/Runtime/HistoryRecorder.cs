@@ -43,7 +43,7 @@ internal sealed partial class HistoryRecorder
     public long ExecutionStarted(long previous, DateTimeOffset at, string input, string roleArn)
     {
         var details = new ExecutionStartedEventDetails { Input = input, InputDetails = s_notTruncated, RoleArn = roleArn };
-        return Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.ExecutionStarted, PreviousEventId = previous, Timestamp = at, ExecutionStartedEventDetails = details });
+        return Add((previous, at, details), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.ExecutionStarted, PreviousEventId = s.previous, Timestamp = s.at, ExecutionStartedEventDetails = s.details });
     }
 
     public long StateEntered(HistoryEventType type, long previous, DateTimeOffset at, string name, string input)
@@ -80,7 +80,7 @@ internal sealed partial class HistoryRecorder
     }
 
     public long MapStateStarted(long previous, DateTimeOffset at, int length) =>
-        Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.MapStateStarted, PreviousEventId = previous, Timestamp = at, MapStateStartedEventDetails = new MapStateStartedEventDetails { Length = length } });
+        Add((previous, at, length), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.MapStateStarted, PreviousEventId = s.previous, Timestamp = s.at, MapStateStartedEventDetails = new MapStateStartedEventDetails { Length = s.length } });
 
     public long MapIteration(HistoryEventType type, long previous, DateTimeOffset at, string mapName, int index)
     {
@@ -102,20 +102,26 @@ internal sealed partial class HistoryRecorder
     }
 
     public long MapRunStarted(long previous, DateTimeOffset at, string mapRunArn) =>
-        Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunStarted, PreviousEventId = previous, Timestamp = at, MapRunStartedEventDetails = new MapRunStartedEventDetails { MapRunArn = mapRunArn } });
+        Add((previous, at, mapRunArn), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunStarted, PreviousEventId = s.previous, Timestamp = s.at, MapRunStartedEventDetails = new MapRunStartedEventDetails { MapRunArn = s.mapRunArn } });
 
     public long MapRunFailed(long previous, DateTimeOffset at, string? error, string? cause) =>
-        Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunFailed, PreviousEventId = previous, Timestamp = at, MapRunFailedEventDetails = new ErrorEventDetails { Error = error, Cause = cause } });
+        Add((previous, at, details: new ErrorEventDetails { Error = error, Cause = cause }), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.MapRunFailed, PreviousEventId = s.previous, Timestamp = s.at, MapRunFailedEventDetails = s.details });
 
-    public long LambdaScheduled(long previous, DateTimeOffset at, string resource, string input, long? timeoutInSeconds)
+    public static LambdaFunctionScheduledEventDetails LambdaScheduledDetails(string resource, string input, long? timeoutInSeconds) => new()
     {
-        var details = new LambdaFunctionScheduledEventDetails
-        {
-            Resource = resource,
-            Input = input,
-            InputDetails = s_notTruncated,
-            TimeoutInSeconds = timeoutInSeconds,
-        };
+        Resource = resource,
+        Input = input,
+        InputDetails = s_notTruncated,
+        TimeoutInSeconds = timeoutInSeconds,
+    };
+
+    public long LambdaScheduled(long previous, DateTimeOffset at, string resource, string input, long? timeoutInSeconds) =>
+        LambdaScheduled(previous, at, LambdaScheduledDetails(resource, input, timeoutInSeconds));
+
+    /// <summary>LambdaFunctionScheduled with details made by <see cref="LambdaScheduledDetails"/>; they are immutable, so
+    /// the retries of one state entry (same function, input and timeout) can share them.</summary>
+    public long LambdaScheduled(long previous, DateTimeOffset at, LambdaFunctionScheduledEventDetails details)
+    {
         lock (_gate)
         {
             CheckRoom();
@@ -140,9 +146,9 @@ internal sealed partial class HistoryRecorder
     public long LambdaError(HistoryEventType type, long previous, DateTimeOffset at, string? error, string? cause)
     {
         var details = new ErrorEventDetails { Error = error, Cause = cause };
-        return Add(id => type == HistoryEventType.LambdaFunctionFailed
-            ? new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, LambdaFunctionFailedEventDetails = details }
-            : new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, LambdaFunctionTimedOutEventDetails = details });
+        return Add((type, previous, at, details), static (id, s) => s.type == HistoryEventType.LambdaFunctionFailed
+            ? new HistoryEvent { Id = id, Type = s.type, PreviousEventId = s.previous, Timestamp = s.at, LambdaFunctionFailedEventDetails = s.details }
+            : new HistoryEvent { Id = id, Type = s.type, PreviousEventId = s.previous, Timestamp = s.at, LambdaFunctionTimedOutEventDetails = s.details });
     }
 
     /// <summary>The previousEventId of event <paramref name="id"/>.</summary>
@@ -158,7 +164,7 @@ internal sealed partial class HistoryRecorder
     public long EvaluationFailed(long previous, DateTimeOffset at, string error, string cause, string? location, string state)
     {
         var details = new EvaluationFailedEventDetails { Error = error, Cause = cause, Location = location, State = state };
-        return Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.EvaluationFailed, PreviousEventId = previous, Timestamp = at, EvaluationFailedEventDetails = details });
+        return Add((previous, at, details), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.EvaluationFailed, PreviousEventId = s.previous, Timestamp = s.at, EvaluationFailedEventDetails = s.details });
     }
 
     public long TaskScheduled(long previous, DateTimeOffset at, string resourceType, string resource, string region, string parameters, long? timeoutInSeconds, long? heartbeatInSeconds)
@@ -172,35 +178,35 @@ internal sealed partial class HistoryRecorder
             TimeoutInSeconds = timeoutInSeconds,
             HeartbeatInSeconds = heartbeatInSeconds,
         };
-        return Add(id => new HistoryEvent { Id = id, Type = HistoryEventType.TaskScheduled, PreviousEventId = previous, Timestamp = at, TaskScheduledEventDetails = details });
+        return Add((previous, at, details), static (id, s) => new HistoryEvent { Id = id, Type = HistoryEventType.TaskScheduled, PreviousEventId = s.previous, Timestamp = s.at, TaskScheduledEventDetails = s.details });
     }
 
     public long TaskStarted(long previous, DateTimeOffset at, string resourceType, string resource) =>
-        Add(id => new HistoryEvent
+        Add((previous, at, details: new TaskStartedEventDetails { ResourceType = resourceType, Resource = resource }), static (id, s) => new HistoryEvent
         {
             Id = id,
             Type = HistoryEventType.TaskStarted,
-            PreviousEventId = previous,
-            Timestamp = at,
-            TaskStartedEventDetails = new TaskStartedEventDetails { ResourceType = resourceType, Resource = resource },
+            PreviousEventId = s.previous,
+            Timestamp = s.at,
+            TaskStartedEventDetails = s.details,
         });
 
     public long TaskSucceeded(long previous, DateTimeOffset at, string resourceType, string resource, string output) =>
-        Add(id => new HistoryEvent
+        Add((previous, at, details: new TaskOutputEventDetails { ResourceType = resourceType, Resource = resource, Output = output, OutputDetails = s_notTruncated }), static (id, s) => new HistoryEvent
         {
             Id = id,
             Type = HistoryEventType.TaskSucceeded,
-            PreviousEventId = previous,
-            Timestamp = at,
-            TaskSucceededEventDetails = new TaskOutputEventDetails { ResourceType = resourceType, Resource = resource, Output = output, OutputDetails = s_notTruncated },
+            PreviousEventId = s.previous,
+            Timestamp = s.at,
+            TaskSucceededEventDetails = s.details,
         });
 
     public long TaskError(HistoryEventType type, long previous, DateTimeOffset at, string resourceType, string resource, string? error, string? cause)
     {
         var details = new TaskFailureEventDetails { ResourceType = resourceType, Resource = resource, Error = error, Cause = cause };
-        return Add(id => type == HistoryEventType.TaskFailed
-            ? new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, TaskFailedEventDetails = details }
-            : new HistoryEvent { Id = id, Type = type, PreviousEventId = previous, Timestamp = at, TaskTimedOutEventDetails = details });
+        return Add((type, previous, at, details), static (id, s) => s.type == HistoryEventType.TaskFailed
+            ? new HistoryEvent { Id = id, Type = s.type, PreviousEventId = s.previous, Timestamp = s.at, TaskFailedEventDetails = s.details }
+            : new HistoryEvent { Id = id, Type = s.type, PreviousEventId = s.previous, Timestamp = s.at, TaskTimedOutEventDetails = s.details });
     }
 
     /// <summary>Writes a closing event (ExecutionSucceeded/Failed/Aborted/TimedOut): always fits in the quota.</summary>
@@ -222,15 +228,17 @@ internal sealed partial class HistoryRecorder
         }
     }
 
-    /// <summary>Numbers and appends the event <paramref name="build"/> makes for its id. The event is built with its
-    /// details in one go: a <c>with</c> copy of the large event record would double its allocation.</summary>
-    private long Add(Func<long, HistoryEvent> build)
+    /// <summary>Numbers and appends the event <paramref name="build"/> makes for its id from <paramref name="state"/>. The
+    /// event is built with its details in one go: a <c>with</c> copy of the large event record would double its
+    /// allocation. <paramref name="build"/> is a static lambda and the state a value tuple, so no closure is allocated
+    /// per event.</summary>
+    private long Add<TState>(TState state, Func<long, TState, HistoryEvent> build)
     {
         lock (_gate)
         {
             CheckRoom();
             var id = _events.Count + 1L;
-            Publish(build(id));
+            Publish(build(id, state));
             return id;
         }
     }

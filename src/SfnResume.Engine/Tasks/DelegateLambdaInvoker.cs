@@ -22,8 +22,16 @@ public sealed class DelegateLambdaInvoker : ILambdaInvoker
         ArgumentNullException.ThrowIfNull(functionName);
         ArgumentNullException.ThrowIfNull(function);
         _functions[functionName] = function;
+        Version++;
         return this;
     }
+
+    /// <summary>Counts the functions added, so a route taken earlier (<see cref="Bind"/>) knows when it is stale.</summary>
+    internal int Version { get; private set; }
+
+    /// <summary>The function serving <paramref name="functionName"/> as an invoker of its own, or null when none does.</summary>
+    internal ILambdaInvoker? Bind(string functionName) =>
+        _functions.TryGetValue(functionName, out var function) ? new BoundFunction(function) : null;
 
     public bool Serves(string functionName) => _functions.ContainsKey(functionName);
 
@@ -49,6 +57,13 @@ public sealed class DelegateLambdaInvoker : ILambdaInvoker
             return new LambdaOutcome.Failed(errorType, JsonText.NodeError(errorType, ex.Message, []));
         }
     }
+}
+
+/// <summary>One delegate, called without looking its name up again.</summary>
+internal sealed class BoundFunction(Func<LambdaInvocation, CancellationToken, ValueTask<LambdaOutcome>> function) : ILambdaInvoker
+{
+    public ValueTask<LambdaOutcome> InvokeAsync(LambdaInvocation invocation, CancellationToken cancellationToken) =>
+        function(invocation, cancellationToken);
 }
 
 /// <summary>Thrown by a C# function to fail with a chosen error type (what Retry and Catch match).</summary>

@@ -57,6 +57,33 @@ public sealed class LambdaResolver : ILambdaInvoker
         return _delegates is not null && _delegates.Serves(invocation.Function.Name) ? _delegates : null;
     }
 
+    /// <summary>
+    /// What serves <paramref name="functionName"/> when state <paramref name="stateName"/> calls it, decided once so a
+    /// compiled Task state can keep it (<see cref="LambdaRoute.IsCurrent"/> says when it must be decided again).
+    /// </summary>
+    internal LambdaRoute Route(string functionName, string stateName)
+    {
+        if (_handlers.TryGetValue(functionName, out var handler))
+        {
+            return new LambdaRoute(this, handler, null, 0);
+        }
+
+        if (_endpoint is not null)
+        {
+            return new LambdaRoute(this, _endpoint, null, 0);
+        }
+
+        if (_mocks is not null && _mocks.Mocks(stateName))
+        {
+            return new LambdaRoute(this, _mocks, null, 0);
+        }
+
+        // Delegates can be added after the route is taken: the route holds the version it saw.
+        return _delegates is null
+            ? new LambdaRoute(this, null, null, 0)
+            : new LambdaRoute(this, _delegates.Bind(functionName), _delegates, _delegates.Version);
+    }
+
     public ValueTask<LambdaOutcome> InvokeAsync(LambdaInvocation invocation, CancellationToken cancellationToken) =>
         Select(invocation) is { } invoker
             ? invoker.InvokeAsync(invocation, cancellationToken)
@@ -72,4 +99,23 @@ public sealed class LambdaResolver : ILambdaInvoker
             $"Function not found: {invocation.Function.Resource} (state '{invocation.StateName}'). Nothing serves Lambda function " +
             $"'{name}' locally: map it with --lambda {name}=handler.js or send Lambda calls to an endpoint with --lambda-endpoint URL.");
     }
+}
+
+/// <summary>
+/// One Task state's choice of what serves its function under one <see cref="LambdaResolver"/>: a null
+/// <see cref="Target"/> means nothing does.
+/// </summary>
+internal sealed class LambdaRoute(LambdaResolver source, ILambdaInvoker? target, DelegateLambdaInvoker? delegates, int version)
+{
+    public LambdaResolver Source { get; } = source;
+
+    public ILambdaInvoker? Target { get; } = target;
+
+    /// <summary>False once a function was added to the delegates the choice was made among.</summary>
+    public bool IsCurrent => delegates is null || delegates.Version == version;
+
+    public ValueTask<LambdaOutcome> InvokeAsync(LambdaInvocation invocation, CancellationToken cancellationToken) =>
+        Target is { } target
+            ? target.InvokeAsync(invocation, cancellationToken)
+            : new ValueTask<LambdaOutcome>(LambdaResolver.NotServed(invocation));
 }

@@ -74,6 +74,36 @@ public sealed class WaitAndTaskTests
     }
 
     [Fact]
+    public async Task Task_RetriesOfAFunctionAnsweringLater_WriteTheSameHistoryAsAnImmediateOne()
+    {
+        const string Definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:flaky","ResultPath":"$.r",
+             "Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":1,"MaxAttempts":3,"BackoffRate":1}],
+             "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"Caught"}],"Next":"Again"},
+             "Again":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericLessThan":2,"Next":"Bump"}],"Default":"Done"},
+             "Bump":{"Type":"Pass","Parameters":{"n.$":"States.MathAdd($.n, 1)"},"Next":"T"},
+             "Caught":{"Type":"Pass","End":true},"Done":{"Type":"Succeed"}}}
+            """;
+        static LambdaOutcome Flaky(LambdaInvocation call) =>
+            call.Attempt < 2 ? DelegateInvoker.Thrown("Busy", "attempt " + call.Attempt) : new LambdaOutcome.Succeeded(JsonValue.Create(call.Attempt));
+
+        var immediate = await new EngineHarness(f => f.Add("flaky", Flaky)).RunAsync(Definition, """{"n":0}""");
+        var later = await new EngineHarness(configure: o => new EngineOptions
+        {
+            TimeProvider = o.TimeProvider,
+            FastForward = true,
+            LambdaInvoker = new LaterInvoker(Flaky),
+            NewGuid = o.NewGuid,
+            NextRandom = o.NextRandom,
+            AccountId = o.AccountId,
+        }).RunAsync(Definition, """{"n":0}""");
+
+        Assert.Equal(ExecutionResult.Succeeded, immediate.Status);
+        Assert.Equal(6, immediate.Retries);
+        Assert.Equal(ExecutionHistory.FromEvents(immediate.Events).ToJson(), ExecutionHistory.FromEvents(later.Events).ToJson());
+    }
+
+    [Fact]
     public async Task Task_MaxAttemptsZeroThenCatch_PutsTheErrorOutputAtResultPath()
     {
         var harness = new EngineHarness(f => f.Add("flaky", _ => DelegateInvoker.Thrown("Busy", "nope")));
@@ -232,4 +262,14 @@ public sealed class WaitAndTaskTests
         NextRandom = o.NextRandom,
         AccountId = o.AccountId,
     };
+
+    /// <summary>Answers each call only after yielding, so the task state waits for every outcome.</summary>
+    private sealed class LaterInvoker(Func<LambdaInvocation, LambdaOutcome> function) : ILambdaInvoker
+    {
+        public async ValueTask<LambdaOutcome> InvokeAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return function(invocation);
+        }
+    }
 }

@@ -15,4 +15,22 @@ public sealed class CompactJsonTests
     {
         Assert.Equal(expected, CompactJson.Write(JsonNode.Parse(text)));
     }
+
+    [Fact]
+    public void Write_ClrBackedValues_WritesEachKindInInvariantForm()
+    {
+        var node = new JsonObject
+        {
+            ["int"] = -42,
+            ["long"] = long.MinValue,
+            ["bool"] = true,
+            ["text"] = "a\"b",
+            ["double"] = 1.5,
+            ["array"] = new JsonArray(int.MaxValue, false, "x"),
+        };
+
+        Assert.Equal(
+            """{"int":-42,"long":-9223372036854775808,"bool":true,"text":"a\"b","double":1.5,"array":[2147483647,false,"x"]}""",
+            CompactJson.Write(node));
+    }
 }

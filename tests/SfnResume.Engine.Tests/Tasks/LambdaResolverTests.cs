@@ -76,6 +76,53 @@ public sealed class LambdaResolverTests
         Assert.Equal("InvalidOperationException", clr.Error);
     }
 
+    [Fact]
+    public async Task Route_SameSourcesAsInvokeAsync_ChoosesTheSameInvoker()
+    {
+        var endpoint = Named("endpoint");
+        var delegates = new DelegateLambdaInvoker().Add("charge", _ => JsonValue.Create("delegate"));
+        var handler = Named("handler");
+        var withHandler = new LambdaResolver(new Dictionary<string, ILambdaInvoker> { ["charge"] = handler }, endpoint, delegates: delegates);
+        var withMock = new LambdaResolver(delegates: delegates).WithMockTestCase(s_testCase);
+
+        Assert.Same(handler, withHandler.Route("charge", "Charge").Target);
+        Assert.Same(endpoint, withHandler.Route("other", "Charge").Target);
+        Assert.IsType<MockConfigInvoker>(withMock.Route("charge", "Charge").Target);
+        Assert.Equal("\"delegate\"", Payload(await withMock.Route("charge", "Other").InvokeAsync(Call("charge", state: "Other"), default)));
+        Assert.Null(withMock.Route("missing", "Other").Target);
+    }
+
+    [Fact]
+    public void Route_DelegateAddedLater_MakesTheRouteStale()
+    {
+        var delegates = new DelegateLambdaInvoker().Add("other", n => n);
+        var route = new LambdaResolver(delegates: delegates).Route("charge", "Charge");
+        Assert.True(route.IsCurrent);
+
+        delegates.Add("charge", n => n);
+
+        Assert.False(route.IsCurrent);
+    }
+
+    [Fact]
+    public async Task RunAsync_FunctionAddedBetweenRuns_SecondRunCallsIt()
+    {
+        const string Definition = """
+            {"StartAt":"Charge","States":{"Charge":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:charge","End":true}}}
+            """;
+        var delegates = new DelegateLambdaInvoker().Add("other", n => n);
+        var engine = new StepFunctionsEngine(new EngineOptions { FastForward = true, LambdaInvoker = new LambdaResolver(delegates: delegates) });
+        var machine = engine.Compile(Support.EngineHarness.Parse(Definition));
+        var request = new ExecutionRequest("arn:aws:states:us-east-1:111111111111:stateMachine:machine", "exec", "{\"x\":1}");
+
+        var first = await engine.RunAsync(machine, request);
+        delegates.Add("charge", _ => JsonValue.Create("charged"));
+        var second = await engine.RunAsync(machine, request);
+
+        Assert.Equal(("FAILED", "Lambda.ResourceNotFoundException"), (first.Status, first.Error));
+        Assert.Equal(("SUCCEEDED", "\"charged\""), (second.Status, second.Output));
+    }
+
     private static string Payload(LambdaOutcome outcome) =>
         Assert.IsType<LambdaOutcome.Succeeded>(outcome).Payload!.ToJsonString();
 

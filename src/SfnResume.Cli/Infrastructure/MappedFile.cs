@@ -7,7 +7,7 @@ namespace SfnResume.Cli.Infrastructure;
 /// A file's bytes read through a read-only memory mapping instead of copied into a new array. For a large input
 /// (a 25,000-event history is about 26 MB) that saves zeroing and copying the whole file and about one page fault
 /// per 4 KiB: the mapping shares the page cache, and the kernel maps file pages around each fault in batches.
-/// Small files are read into an array as usual. Disposing unmaps: nothing read from <see cref="Memory"/> may be
+/// Small files and pipes are read into an array as usual. Disposing unmaps: nothing read from <see cref="Memory"/> may be
 /// used afterwards.
 /// </summary>
 /// <remarks>The mapping reflects the file as it is: a file truncated by another process while it is mapped would
@@ -48,6 +48,14 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            if (!stream.CanSeek)
+            {
+                // A pipe (--history /dev/stdin): read to its end.
+                var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return new MappedFile(copy.ToArray());
+            }
+
             var length = stream.Length;
             if (length < MapThreshold || length > int.MaxValue)
             {

@@ -45,6 +45,27 @@ public sealed class MappedFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_Pipe_ReadsItToTheEnd()
+    {
+        // `--history /dev/stdin` with a history piped in: a named pipe stands for it here.
+        var path = Path.Combine(_temp, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var bytes = new byte[(2 << 20) + 5];
+        new Random(7).NextBytes(bytes);
+        var writer = Task.Run(() => File.WriteAllBytes(path, bytes));
+
+        using var file = MappedFile.Open(path, "--history");
+        await writer;
+
+        Assert.True(file.Bytes.Span.SequenceEqual(bytes));
+    }
+
+    [Fact]
     public void Open_MissingFile_IsAUserErrorNamingFileAndOption()
     {
         var path = Path.Combine(_temp, "nope.json");

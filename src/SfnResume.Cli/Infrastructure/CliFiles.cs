@@ -11,7 +11,7 @@ internal static class CliFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliUserException($"{optionName}: cannot read '{path}': {Describe(ex)}");
+            throw ReadError(path, optionName, ex);
         }
     }
 
@@ -50,7 +50,7 @@ internal static class CliFiles
 
     /// <summary>The one-line error for a file that cannot be read.</summary>
     public static CliUserException ReadError(string path, string optionName, Exception ex) =>
-        new($"{optionName}: cannot read '{path}': {Describe(ex)}");
+        new($"{optionName}: cannot read '{path}': {(Directory.Exists(path) ? "it is a directory" : Describe(ex))}");
 
     private static string Describe(Exception ex) => ex switch
     {

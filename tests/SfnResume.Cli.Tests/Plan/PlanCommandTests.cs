@@ -179,6 +179,16 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_DirectoryGivenAsFile_SaysSo()
+    {
+        var history = await CliRunner.RunAsync("plan", "--history", _temp, "--definition", s_definition);
+        var definition = await CliRunner.RunAsync("plan", "--history", s_history, "--definition", _temp);
+
+        AssertUserError(history, $"--history: cannot read '{_temp}': it is a directory");
+        AssertUserError(definition, $"--definition: cannot read '{_temp}': it is a directory");
+    }
+
+    [Fact]
     public async Task Plan_MissingFile_IsOneLineUserError()
     {
         var run = await CliRunner.RunAsync("plan", "--history", Path.Combine(_temp, "nope.json"), "--definition", s_definition);

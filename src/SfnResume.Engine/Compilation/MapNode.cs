@@ -21,10 +21,7 @@ internal sealed partial class MapNode : WorkStateNode
     private readonly SelectPath _inputPath;
     private readonly JsonPathExpression? _itemsPath;
     private readonly TemplateField? _itemSelector;
-    private readonly TemplateField? _resultSelector;
-    private readonly ResultPathField _resultPath;
-    private readonly SelectPath _outputPath;
-    private readonly AssignField? _assign;
+    private readonly ResultFields _result;
     private readonly MapLimit _maxConcurrency;
     private readonly MapLimit _toleratedCount;
     private readonly MapLimit _toleratedPercentage;
@@ -45,10 +42,7 @@ internal sealed partial class MapNode : WorkStateNode
         _inputPath = SelectPath.Compile(state.InputPath);
         _itemsPath = state.ItemsPath.Path is { } items ? JsonPathExpression.Parse(items) : null;
         _itemSelector = TemplateField.Compile(state.ItemSelector ?? state.Parameters);
-        _resultSelector = TemplateField.Compile(state.ResultSelector);
-        _resultPath = ResultPathField.Compile(state.ResultPath);
-        _outputPath = SelectPath.Compile(state.OutputPath);
-        _assign = AssignField.Compile(state.Assign);
+        _result = new ResultFields(state.ResultSelector, state.ResultPath, state.OutputPath, state.Assign);
         _maxConcurrency = MapLimit.Compile(state.MaxConcurrency, "MaxConcurrencyPath", "integer");
         _toleratedCount = MapLimit.Compile(state.ToleratedFailureCount, "ToleratedFailureCountPath", "integer");
         _toleratedPercentage = MapLimit.Compile(state.ToleratedFailurePercentage, "ToleratedFailurePercentagePath", "float");
@@ -62,8 +56,8 @@ internal sealed partial class MapNode : WorkStateNode
             _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
         }
 
-        ReadsContext = (_items?.ReadsContext ?? false) || (_jsonataSelector?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || _outputPath.ReadsContext || (_itemSelector?.ReadsContext ?? false)
-            || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext
+        ReadsContext = (_items?.ReadsContext ?? false) || (_jsonataSelector?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || (_itemSelector?.ReadsContext ?? false)
+            || _result.ReadsContext || handling.ReadsContext
             || _itemsPath?.Root == JsonPathRoot.Context || _maxConcurrency.ReadsContext || _toleratedCount.ReadsContext || _toleratedPercentage.ReadsContext;
     }
 
@@ -180,9 +174,7 @@ internal sealed partial class MapNode : WorkStateNode
             try
             {
                 var result = outcome.Result!;
-                var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
-                var assigned = _assign?.Evaluate(frame, result.Node, Random);
-                var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
+                var output = _result.Output(frame, input, result, Random, out var assigned);
                 return Exit(frame, output, assigned, Next);
             }
             catch (StatesException e)

@@ -68,13 +68,6 @@ internal abstract class StateNode
     }
 
     /// <summary>
-    /// The output when OutputPath selected exactly the (unchanged) result node: the result's text is reused, so a
-    /// large Map or Parallel result is not serialised a second time.
-    /// </summary>
-    protected static Payload Reuse(Payload result, Payload output) =>
-        !ReferenceEquals(result, output) && result.Holds(output.Node) && !output.IsShared ? result : output;
-
-    /// <summary>
     /// A JSONata expression failed: AWS records <c>EvaluationFailed</c> (error, cause, location, state) and the state
     /// fails with <c>States.QueryEvaluationError</c> and the same cause. Recorded: the event points where the
     /// state's Entered event points (a Wait's Timestamp failure, found later, points at the Entered event).

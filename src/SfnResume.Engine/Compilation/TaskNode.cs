@@ -20,10 +20,7 @@ internal sealed class TaskNode : WorkStateNode
     private readonly LambdaFunctionRef? _function;
     private readonly SelectPath _inputPath;
     private readonly TemplateField? _parameters;
-    private readonly TemplateField? _resultSelector;
-    private readonly ResultPathField _resultPath;
-    private readonly SelectPath _outputPath;
-    private readonly AssignField? _assign;
+    private readonly ResultFields _result;
     private readonly TimeoutField _timeout;
     private readonly TimeoutField _heartbeat;
     private readonly JsonataTemplate? _arguments;
@@ -51,10 +48,7 @@ internal sealed class TaskNode : WorkStateNode
 
         _inputPath = SelectPath.Compile(state.InputPath);
         _parameters = TemplateField.Compile(state.Parameters);
-        _resultSelector = TemplateField.Compile(state.ResultSelector);
-        _resultPath = ResultPathField.Compile(state.ResultPath);
-        _outputPath = SelectPath.Compile(state.OutputPath);
-        _assign = AssignField.Compile(state.Assign);
+        _result = new ResultFields(state.ResultSelector, state.ResultPath, state.OutputPath, state.Assign);
         _timeout = TimeoutField.Compile(state.TimeoutSeconds, "TimeoutSecondsPath");
         _heartbeat = TimeoutField.Compile(state.HeartbeatSeconds, "HeartbeatSecondsPath");
         if (state.IsJsonata)
@@ -63,8 +57,8 @@ internal sealed class TaskNode : WorkStateNode
             _jsonata = JsonataOutcome.Compile(state.Output, state.Assign, state.Raw.ContainsKey("Output"));
         }
 
-        ReadsContext = (_arguments?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || _outputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
-            || (_resultSelector?.ReadsContext ?? false) || (_assign?.ReadsContext ?? false) || handling.ReadsContext
+        ReadsContext = (_arguments?.ReadsContext ?? false) || (_jsonata?.ReadsContext ?? false) || _inputPath.ReadsContext || (_parameters?.ReadsContext ?? false)
+            || _result.ReadsContext || handling.ReadsContext
             || _timeout.ReadsContext || _heartbeat.ReadsContext;
     }
 
@@ -189,9 +183,7 @@ internal sealed class TaskNode : WorkStateNode
 
         try
         {
-            var selected = _resultSelector is null ? result : _resultSelector.Evaluate(frame, result, Random);
-            var assigned = _assign?.Evaluate(frame, result.Node, Random);
-            var output = Reuse(selected, _outputPath.Apply(frame, _resultPath.Apply(input, selected)));
+            var output = _result.Output(frame, input, result, Random, out var assigned);
             return Exit(frame, output, assigned, Next);
         }
         catch (StatesException e)

@@ -2,6 +2,7 @@ using System.Globalization;
 using SfnResume.Api.Contracts;
 using SfnResume.Core.History;
 using SfnResume.Storage.Sqlite;
+using SfnResume.Testing;
 
 namespace SfnResume.Local.Tests;
 
@@ -14,19 +15,7 @@ internal static class CrashChild
 {
     public const string MachineName = "durable";
 
-    public const string Definition = """
-        {"StartAt":"Begin","States":{
-          "Begin":{"Type":"Pass","Parameters":{"value.$":"$.value","trail":["begin"]},"Next":"Pause1"},
-          "Pause1":{"Type":"Wait","Seconds":1,"Next":"Double"},
-          "Double":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:double","ResultPath":"$.doubled","Next":"Pause2"},
-          "Pause2":{"Type":"Wait","Seconds":1,"Next":"Both"},
-          "Both":{"Type":"Parallel","ResultPath":"$.both","Next":"Finish","Branches":[
-            {"StartAt":"Left","States":{"Left":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:double","InputPath":"$.doubled","End":true}}},
-            {"StartAt":"RightWait","States":{
-              "RightWait":{"Type":"Wait","Seconds":1,"Next":"Right"},
-              "Right":{"Type":"Pass","Parameters":{"right.$":"$.value"},"End":true}}}]},
-          "Finish":{"Type":"Pass","Parameters":{"value.$":"$.value","doubled.$":"$.doubled.value","quadrupled.$":"$.both[0].value","right.$":"$.both[1].right"},"End":true}}}
-        """;
+    public const string Definition = KillRestartMachine.Definition;
 
     /// <summary>What an execution with input <c>{"value": v}</c> returns.</summary>
     public static string ExpectedOutput(int value) => string.Create(CultureInfo.InvariantCulture,

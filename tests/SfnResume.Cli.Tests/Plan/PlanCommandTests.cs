@@ -123,7 +123,7 @@ public sealed class PlanCommandTests : IDisposable
     {
         // Whitespace between the events makes the file large enough to be mapped; the history is the same.
         var large = Path.Combine(_temp, "large.json");
-        File.WriteAllText(large, PadAfterEachEvent(File.ReadAllText(s_history), 1_200_000));
+        File.WriteAllText(large, LargeHistoryText());
         Assert.True(new FileInfo(large).Length > 1 << 20);
 
         var expected = await CliRunner.RunAsync("plan", "--history", s_history, "--definition", s_definition, "--output", "json");
@@ -140,7 +140,7 @@ public sealed class PlanCommandTests : IDisposable
     public async Task Plan_TruncatedLargeHistory_IsOneLineUserError()
     {
         var truncated = Path.Combine(_temp, "truncated-large.json");
-        var text = PadAfterEachEvent(File.ReadAllText(s_history), 1_200_000);
+        var text = LargeHistoryText();
         File.WriteAllText(truncated, text[..(text.Length - 300)]);
 
         var run = await CliRunner.RunAsync("plan", "--history", truncated, "--definition", s_definition);
@@ -152,7 +152,7 @@ public sealed class PlanCommandTests : IDisposable
     public async Task Plan_BadDefinitionAndLargeHistory_ReportsTheDefinition()
     {
         var large = Path.Combine(_temp, "large.json");
-        File.WriteAllText(large, PadAfterEachEvent(File.ReadAllText(s_history), 1_200_000));
+        File.WriteAllText(large, LargeHistoryText());
         var definition = Path.Combine(_temp, "bad.asl.json");
         File.WriteAllText(definition, "{");
 
@@ -296,12 +296,15 @@ public sealed class PlanCommandTests : IDisposable
         Golden.AssertText(run.Out, "testdata/plan-help.txt");
     }
 
-    /// <summary>The history text with <paramref name="total"/> spaces spread before its events' timestamps.</summary>
-    private static string PadAfterEachEvent(string history, int total)
+    /// <summary>
+    /// The sample history over a megabyte, large enough to be read through a mapping: 1,200,000 spaces spread before
+    /// its events' timestamps, the same history.
+    /// </summary>
+    private static string LargeHistoryText()
     {
-        var parts = history.Split("\"timestamp\"");
+        var parts = File.ReadAllText(s_history).Split("\"timestamp\"");
         Assert.True(parts.Length > 10, "every event of the sample has a timestamp");
-        var pad = new string(' ', total / (parts.Length - 1));
+        var pad = new string(' ', 1_200_000 / (parts.Length - 1));
         return string.Join(pad + "\"timestamp\"", parts);
     }
 

@@ -4,6 +4,7 @@ using SfnResume.Api.Contracts;
 using SfnResume.Aws;
 using SfnResume.Core.History;
 using SfnResume.Storage.Sqlite;
+using SfnResume.Testing;
 
 namespace SfnResume.Server.Tests.Durability;
 
@@ -17,21 +18,7 @@ public sealed class ServeKillRestartTests : IDisposable
     private const int Executions = 50;
     private const string MachineName = "durable";
 
-    // Three one-second waits put every execution in flight for about three seconds; the Parallel runs a Lambda
-    // call and a wait side by side, so a kill can land with one branch done and the other still waiting.
-    private const string Definition = """
-        {"StartAt":"Begin","States":{
-          "Begin":{"Type":"Pass","Parameters":{"value.$":"$.value"},"Next":"Pause1"},
-          "Pause1":{"Type":"Wait","Seconds":1,"Next":"Double"},
-          "Double":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:double","ResultPath":"$.doubled","Next":"Pause2"},
-          "Pause2":{"Type":"Wait","Seconds":1,"Next":"Both"},
-          "Both":{"Type":"Parallel","ResultPath":"$.both","Next":"Finish","Branches":[
-            {"StartAt":"Left","States":{"Left":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:double","InputPath":"$.doubled","End":true}}},
-            {"StartAt":"RightWait","States":{
-              "RightWait":{"Type":"Wait","Seconds":1,"Next":"Right"},
-              "Right":{"Type":"Pass","Parameters":{"right.$":"$.value"},"End":true}}}]},
-          "Finish":{"Type":"Pass","Parameters":{"value.$":"$.value","doubled.$":"$.doubled.value","quadrupled.$":"$.both[0].value","right.$":"$.both[1].right"},"End":true}}}
-        """;
+    private const string Definition = KillRestartMachine.Definition;
 
     private static readonly string[] s_states = ["Begin", "Both", "Double", "Finish", "Left", "Pause1", "Pause2", "Right", "RightWait"];
 

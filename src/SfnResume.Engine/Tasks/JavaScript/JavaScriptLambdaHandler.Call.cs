@@ -26,9 +26,9 @@ public sealed partial class JavaScriptLambdaHandler
     private long _sharedReactionOwner;
 
     // Argument arrays of the two host calls every invocation makes, reused: calls are serialised (one invocation at a
-    // time holds the gate), neither callee keeps the array (the runtime's invoke does not read `arguments`, and
-    // Promise.prototype.then reads its two reactions out of it), and they are cleared after each call so that no
-    // event outlives its invocation through them.
+    // time holds the gate), neither callee keeps the array (a script function copies its arguments into its own
+    // environment and `arguments` object, and Promise.prototype.then reads its two reactions out of it), and they are
+    // cleared after each call so that no event outlives its invocation through them.
     private readonly JsValue[] _invokeArgs = new JsValue[3];
     private readonly JsValue[] _thenArgs = new JsValue[2];
 
@@ -46,23 +46,26 @@ public sealed partial class JavaScriptLambdaHandler
             ? engine.Call(runtime.CallbackFor, JsValue.Undefined, [JsNumber.Create(_currentId)])
             : runtime.SharedCallback;
 
+        // handler(event, context, callback), called from here: a runtime function calling it would cost about as much as
+        // the usual handler itself. Its stack frame is named as that call would name it (HandlerFrames).
         var args = _invokeArgs;
-        args[0] = handler;
-        args[1] = _eventJs;
+        args[0] = _eventJs;
+        args[1] = context;
         args[2] = callback;
         JsValue result;
         try
         {
-            result = engine.Call(runtime.Invoke, JsValue.Undefined, args);
+            result = engine.Call(handler, JsValue.Undefined, args);
+        }
+        catch (JavaScriptException ex)
+        {
+            // A synchronous throw ends the invocation with that error at once (unless it has already settled).
+            ReportThrown(runtime, _currentId, ex.Error);
+            return false;
         }
         finally
         {
             Array.Clear(args);
-        }
-
-        if (ReferenceEquals(result, runtime.Threw))
-        {
-            return false;
         }
 
         // typeof result.then === 'function': anything callable, a proxy over a function included.

@@ -17,10 +17,12 @@ public sealed partial class JavaScriptLambdaHandler
     {
         runtime = null;
         var deadline = new DeadlineConstraint(_options.TimeProvider);
+        var frames = new HandlerFrames();
         var engine = new JsEngine(o =>
         {
             o.Constraint(deadline);
             o.TimeSystem = new ClockTimeSystem(_options.TimeProvider);
+            o.Interop.BuildCallStackHandler = frames.Line;
             if (_moduleCode is not null && _directory is not null)
             {
                 o.EnableModules(_directory, restrictToBasePath: true);
@@ -101,11 +103,10 @@ public sealed partial class JavaScriptLambdaHandler
             return InitFailure(LambdaErrorNames.HandlerNotFound, _options.Handler + " is undefined or not exported");
         }
 
+        frames.Handler = ((Jint.Native.Function.Function)handler).FunctionDeclaration;
         runtime = new Runtime(engine, converter, timers, deadline, handler)
         {
             Fail = api.Get("fail"),
-            Invoke = api.Get("invoke"),
-            Threw = api.Get("threw"),
             Context = (JsObject)api.Get("context"),
             SharedCallback = api.Get("sharedCallback"),
             CallbackFor = api.Get("callbackFor"),
@@ -244,11 +245,6 @@ public sealed partial class JavaScriptLambdaHandler
     {
         /// <summary>The runtime's <c>fail(id, error)</c>: reports a thrown value as the Node.js runtime does.</summary>
         public required JsValue Fail { get; init; }
-
-        /// <summary><c>invoke(handler, event, callback)</c>: the call itself, answering <see cref="Threw"/> for a synchronous throw.</summary>
-        public required JsValue Invoke { get; init; }
-
-        public required JsValue Threw { get; init; }
 
         /// <summary>The one context object, updated per invocation.</summary>
         public required JsObject Context { get; init; }

@@ -190,18 +190,6 @@ internal static class JavaScriptRuntimeScripts
           // A handler that declares the callback may keep it past its invocation: it gets one bound to its call.
           const callbackFor = (id) => (err, value) => (err === null || err === undefined) ? host.settle(id, 0, value) : fail(id, err);
 
-          // Calls the handler from here, not from the host: the error stacks handlers record name the frame after
-          // this call site ("at handler (...)"). A synchronous throw is reported at once and answered with threw.
-          const threw = Object.freeze({});
-          function invoke(handler, event, callback) {
-            try {
-              return handler(event, context, callback);
-            } catch (e) {
-              fail(-1, e);
-              return threw;
-            }
-          }
-
           // Settles invocation id when a returned thenable settles (the host uses its own reactions for a native
           // promise when it can tell whose promise it is).
           function settleWhen(result, id) {
@@ -211,7 +199,7 @@ internal static class JavaScriptRuntimeScripts
           // What a native promise's then reads before it builds its reaction (ECMA-262 SpeciesConstructor), as loaded: while
           // they are unchanged, then runs no code of the handler's, and the host may read a settled promise directly.
           const species = Object.getOwnPropertyDescriptor(Promise, Symbol.species);
-          return { loadMain, fail, invoke, threw, context, sharedCallback, callbackFor, settleWhen, promiseThen: Promise.prototype.then,
+          return { loadMain, fail, context, sharedCallback, callbackFor, settleWhen, promiseThen: Promise.prototype.then,
             promisePrototype: Promise.prototype, promiseConstructor: Promise, speciesSymbol: Symbol.species,
             speciesGetter: species && species.get };
         })

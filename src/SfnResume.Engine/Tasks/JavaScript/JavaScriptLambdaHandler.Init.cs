@@ -42,7 +42,7 @@ public sealed partial class JavaScriptLambdaHandler
         Add("resolve", a => ResolveModule(a[0].AsString(), a[1].AsString()) is { } found ? JsString.Create(found) : JsValue.Null);
         Add("dirname", a => JsString.Create(Path.GetDirectoryName(a[0].AsString()) ?? "/"));
         Add("read", a => JsString.Create(File.ReadAllText(a[0].AsString())));
-        Add("compile", a => CompileModule(engine, a[0].AsString()));
+        Add("compile", a => CompileModule(engine, frames, a[0].AsString()));
 
         var api = (JsObject)engine.Evaluate(s_prelude).Call(host, BuildEnvironment(engine), BuildInfo(engine));
         var converter = new JsJsonConverter(engine);
@@ -59,6 +59,7 @@ public sealed partial class JavaScriptLambdaHandler
             }
             else
             {
+                frames.Wrapped(_filePath);
                 var body = engine.Evaluate(_mainScript!.Value);
                 exports = api.Get("loadMain").Call(body, JsString.Create(_filePath), JsString.Create(directory));
             }
@@ -122,12 +123,12 @@ public sealed partial class JavaScriptLambdaHandler
         return null;
     }
 
-    private static JsValue CompileModule(JsEngine engine, string path)
+    private static JsValue CompileModule(JsEngine engine, HandlerFrames frames, string path)
     {
         try
         {
-            return engine.Evaluate(
-                "(function (exports, require, module, __filename, __dirname) {" + File.ReadAllText(path) + "\n})", path);
+            frames.Wrapped(path);
+            return engine.Evaluate(HandlerFrames.CommonJsHead + File.ReadAllText(path) + "\n})", path);
         }
         catch (Acornima.ParseErrorException ex)
         {

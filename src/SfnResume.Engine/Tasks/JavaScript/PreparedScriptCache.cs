@@ -38,9 +38,9 @@ internal static class PreparedScriptCache
     {
         try
         {
-            // Node's CommonJS wrapper, on the first line so that line numbers in traces stay those of the file.
-            return new CommonJsScript(
-                JsEngine.PrepareScript("(function (exports, require, module, __filename, __dirname) {" + code + "\n})", path), null);
+            // Node's CommonJS wrapper, on the first line so that line numbers in traces stay those of the file (columns on
+            // that line are corrected when stacks are written: HandlerFrames).
+            return new CommonJsScript(JsEngine.PrepareScript(HandlerFrames.CommonJsHead + code + "\n})", path), null);
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is Acornima.ParseErrorException parse)
         {

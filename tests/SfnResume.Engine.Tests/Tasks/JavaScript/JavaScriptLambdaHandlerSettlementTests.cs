@@ -129,7 +129,7 @@ public sealed class JavaScriptLambdaHandlerSettlementTests
 
         Assert.Equal("Transient", failed.Error);
         Assert.Equal(
-            "{\"errorType\":\"Transient\",\"errorMessage\":\"attempt 1\",\"trace\":[\"Error: attempt 1\",\"    at handler (/var/task/flaky.js:1:105)\"]}",
+            "{\"errorType\":\"Transient\",\"errorMessage\":\"attempt 1\",\"trace\":[\"Error: attempt 1\",\"    at handler (/var/task/flaky.js:1:44)\"]}",
             failed.Cause);
     }
 

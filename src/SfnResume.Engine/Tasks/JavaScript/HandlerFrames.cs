@@ -23,7 +23,7 @@ internal sealed class HandlerFrames
     /// <summary>Node's CommonJS module wrapper, before the file's text.</summary>
     public const string CommonJsHead = "(function (exports, require, module, __filename, __dirname) {";
 
-    private const string RuntimeLine = "    at invoke (lambda-runtime.js)";
+    private static readonly string s_runtimeLine = "    at invoke (lambda-runtime.js)" + Environment.NewLine;
 
     private readonly HashSet<string> _wrapped = new(StringComparer.Ordinal);
 
@@ -44,7 +44,7 @@ internal sealed class HandlerFrames
             {
                 if (location.Start == defined.Start && location.End == defined.End)
                 {
-                    return RuntimeLine + Environment.NewLine;
+                    return s_runtimeLine;
                 }
             }
             else
